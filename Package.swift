@@ -1,0 +1,81 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "broadsheet",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "broadsheet", targets: ["broadsheet"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+    ],
+    targets: [
+        // The newsroom's types and rules; no I/O.
+        .target(name: "BroadsheetDomain"),
+        // Schema, migrations and queries over SQLKit.
+        .target(
+            name: "BroadsheetStorage",
+            dependencies: [
+                "BroadsheetDomain",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+            ]
+        ),
+        // The Hummingbird application: public site (later newsroom and API).
+        .target(
+            name: "BroadsheetWeb",
+            dependencies: [
+                "BroadsheetDomain",
+                "BroadsheetStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        // The demo newspaper: original text and generated photos.
+        .target(
+            name: "BroadsheetDemo",
+            dependencies: [
+                "BroadsheetDomain",
+                "BroadsheetStorage",
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        // What the test suites share: the database factory and a small known newsroom.
+        .target(
+            name: "BroadsheetTestSupport",
+            dependencies: ["BroadsheetDomain", "BroadsheetStorage"]
+        ),
+        .executableTarget(
+            name: "broadsheet",
+            dependencies: [
+                "BroadsheetWeb",
+                "BroadsheetDemo",
+                "BroadsheetStorage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BroadsheetDomainTests", dependencies: ["BroadsheetDomain"]),
+        .testTarget(
+            name: "BroadsheetStorageTests",
+            dependencies: ["BroadsheetStorage", "BroadsheetDemo", "BroadsheetTestSupport"]
+        ),
+        .testTarget(
+            name: "BroadsheetWebTests",
+            dependencies: [
+                "BroadsheetWeb",
+                "BroadsheetDemo",
+                "BroadsheetTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

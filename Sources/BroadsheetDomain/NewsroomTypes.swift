@@ -1,0 +1,169 @@
+import Foundation
+
+/// A section of one edition ("Politics"), with its place in the menu.
+public struct Section: Sendable, Hashable {
+    public var id: Int
+    public var edition: String
+    public var slug: String
+    public var name: String
+    public var position: Int
+
+    public init(id: Int, edition: String, slug: String, name: String, position: Int) {
+        self.id = id
+        self.edition = edition
+        self.slug = slug
+        self.name = name
+        self.position = position
+    }
+}
+
+/// A tag of one edition ("Energy").
+public struct Tag: Sendable, Hashable {
+    public var id: Int
+    public var edition: String
+    public var slug: String
+    public var name: String
+
+    public init(id: Int, edition: String, slug: String, name: String) {
+        self.id = id
+        self.edition = edition
+        self.slug = slug
+        self.name = name
+    }
+}
+
+/// A byline as it appears in one edition.
+public struct Author: Sendable, Hashable {
+    public var id: Int
+    public var edition: String
+    public var slug: String
+    public var name: String
+    public var bio: String
+
+    public init(id: Int, edition: String, slug: String, name: String, bio: String) {
+        self.id = id
+        self.edition = edition
+        self.slug = slug
+        self.name = name
+        self.bio = bio
+    }
+}
+
+/// A stored photo with what every published photo must carry: caption, credit and alt text.
+public struct Photo: Sendable, Hashable {
+    public var id: Int
+    /// The file's name in the photo store, "<hash>.<ext>".
+    public var file: String
+    public var width: Int
+    public var height: Int
+    public var caption: String
+    public var credit: String
+    public var altText: String
+
+    public init(id: Int, file: String, width: Int, height: Int, caption: String, credit: String, altText: String) {
+        self.id = id
+        self.file = file
+        self.width = width
+        self.height = height
+        self.caption = caption
+        self.credit = credit
+        self.altText = altText
+    }
+}
+
+/// Where a story's facts come from: "Ministry of Finance, budget draft".
+public struct ArticleSource: Sendable, Hashable {
+    public var name: String
+    public var what: String
+    public var url: String?
+
+    public init(name: String, what: String, url: String?) {
+        self.name = name
+        self.what = what
+        self.url = url
+    }
+}
+
+/// What a list of headlines needs to know about an article.
+public struct ArticleSummary: Sendable, Hashable {
+    public var id: Int
+    public var edition: String
+    public var kind: ArticleKind
+    public var headline: String
+    public var slug: String
+    /// The local day of first publication: the date in the article's URL.
+    public var day: LocalDay
+    public var publishedAt: Date
+    public var lead: String
+    public var isBreaking: Bool
+    public var photo: Photo?
+
+    public init(
+        id: Int, edition: String, kind: ArticleKind, headline: String, slug: String, day: LocalDay,
+        publishedAt: Date, lead: String, isBreaking: Bool, photo: Photo?
+    ) {
+        self.id = id
+        self.edition = edition
+        self.kind = kind
+        self.headline = headline
+        self.slug = slug
+        self.day = day
+        self.publishedAt = publishedAt
+        self.lead = lead
+        self.isBreaking = isBreaking
+        self.photo = photo
+    }
+}
+
+/// A whole article as the public article page shows it.
+public struct Article: Sendable, Hashable {
+    public var summary: ArticleSummary
+    public var status: ArticleStatus
+    public var translationGroup: Int
+    public var body: String
+    /// Set when the article changed after first publication.
+    public var updatedAt: Date?
+    public var section: Section?
+    public var tags: [Tag]
+    public var authors: [Author]
+    public var sources: [ArticleSource]
+
+    public init(
+        summary: ArticleSummary, status: ArticleStatus, translationGroup: Int, body: String, updatedAt: Date?,
+        section: Section?, tags: [Tag], authors: [Author], sources: [ArticleSource]
+    ) {
+        self.summary = summary
+        self.status = status
+        self.translationGroup = translationGroup
+        self.body = body
+        self.updatedAt = updatedAt
+        self.section = section
+        self.tags = tags
+        self.authors = authors
+        self.sources = sources
+    }
+
+    public var id: Int { summary.id }
+}
+
+/// An advertisement slot placed between paragraphs; its HTML comes from the newsroom's admins.
+public struct AdSlot: Sendable, Hashable {
+    public var name: String
+    public var html: String
+
+    public init(name: String, html: String) {
+        self.name = name
+        self.html = html
+    }
+}
+
+/// An edition's call to support the paper, shown after every article and linked from the header.
+public struct SupportCall: Sendable, Hashable {
+    public var text: String
+    public var url: String
+
+    public init(text: String, url: String) {
+        self.text = text
+        self.url = url
+    }
+}

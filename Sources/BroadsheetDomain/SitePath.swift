@@ -1,0 +1,133 @@
+/// Every public page of the site as data: the same definition matches request paths and prints links.
+public enum SitePath: Hashable, Sendable {
+    case home(Edition)
+    case allNews(Edition, page: Int)
+    case day(Edition, LocalDay)
+    case article(Edition, LocalDay, slug: String)
+    case section(Edition, slug: String, page: Int)
+    case tag(Edition, slug: String, page: Int)
+    case author(Edition, slug: String, page: Int)
+    case stylesheet(file: String)
+    case photo(file: String)
+
+    /// First path segments with a fixed meaning: no edition prefix or slug can take their place.
+    public static let reservedSegments: Set<String> = [
+        "news", "sections", "tags", "authors", "search", "static", "photos", "admin", "api",
+        "sitemap.xml", "robots.txt", "rss.xml", "atom.xml", "feed.json", "metrics", "health",
+    ]
+
+    /// The path with a trailing slash for pages; a page number other than 1 goes in the query.
+    public var path: String {
+        switch self {
+        case .home(let edition): edition.homePath
+        case .allNews(let edition, let page): edition.homePath + "news/" + Self.pageQuery(page)
+        case .day(let edition, let day): edition.homePath + "news/\(day.pathString)/"
+        case .article(let edition, let day, let slug): edition.homePath + "news/\(day.pathString)/\(slug)/"
+        case .section(let edition, let slug, let page): edition.homePath + "sections/\(slug)/" + Self.pageQuery(page)
+        case .tag(let edition, let slug, let page): edition.homePath + "tags/\(slug)/" + Self.pageQuery(page)
+        case .author(let edition, let slug, let page): edition.homePath + "authors/\(slug)/" + Self.pageQuery(page)
+        case .stylesheet(let file): "/static/\(file)"
+        case .photo(let file): "/photos/\(file)"
+        }
+    }
+
+    /// The edition a page belongs to; nil for files.
+    public var edition: Edition? {
+        switch self {
+        case .home(let e), .allNews(let e, _), .day(let e, _), .article(let e, _, _), .section(let e, _, _),
+            .tag(let e, _, _), .author(let e, _, _):
+            e
+        case .stylesheet, .photo: nil
+        }
+    }
+
+    private static func pageQuery(_ page: Int) -> String { page > 1 ? "?page=\(page)" : "" }
+}
+
+/// What a request path means.
+public enum SitePathMatch: Hashable, Sendable {
+    case page(SitePath)
+    /// The path names a page but not in its canonical form (a missing trailing slash): redirect there.
+    case redirect(to: String)
+    /// No such page; the edition says which language the 404 page speaks.
+    case notFound(Edition)
+}
+
+extension SitePath {
+    /// Matches a request path (without query) and its `page` query value against the configured editions.
+    public static func match(path: String, page pageValue: String?, editions: Editions) -> SitePathMatch {
+        var segments = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var edition = editions.primary
+        if let first = segments.first, let prefixed = editions.edition(pathPrefix: first), !first.isEmpty {
+            edition = prefixed
+            segments.removeFirst()
+        }
+        guard let page = pageNumber(pageValue) else { return .notFound(edition) }
+        let matched: SitePath?
+        switch segments.count {
+        case 0:
+            matched = .home(edition)
+        case 1:
+            matched = segments[0] == "news" ? .allNews(edition, page: page) : nil
+        case 2:
+            matched =
+                switch segments[0] {
+                case "sections" where isSlug(segments[1]): .section(edition, slug: segments[1], page: page)
+                case "tags" where isSlug(segments[1]): .tag(edition, slug: segments[1], page: page)
+                case "authors" where isSlug(segments[1]): .author(edition, slug: segments[1], page: page)
+                case "static" where edition == editions.primary && isFileName(segments[1]):
+                    .stylesheet(file: segments[1])
+                case "photos" where edition == editions.primary && isFileName(segments[1]):
+                    .photo(file: segments[1])
+                default: nil
+                }
+        case 4, 5:
+            guard segments[0] == "news", let day = localDay(segments[1], segments[2], segments[3]) else {
+                matched = nil
+                break
+            }
+            if segments.count == 4 {
+                matched = .day(edition, day)
+            } else {
+                matched = isSlug(segments[4]) ? .article(edition, day, slug: segments[4]) : nil
+            }
+        default:
+            matched = nil
+        }
+        guard let matched else { return .notFound(edition) }
+        switch matched {
+        case .stylesheet, .photo:
+            return .page(matched)
+        default:
+            // Pages end with a slash; answer the slashless form with a redirect rather than a duplicate page.
+            let canonical = matched.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
+            return path == canonical ? .page(matched) : .redirect(to: matched.path)
+        }
+    }
+
+    private static func pageNumber(_ value: String?) -> Int? {
+        guard let value else { return 1 }
+        guard let number = Int(value), number >= 1, number <= 100_000 else { return nil }
+        return number
+    }
+
+    private static func localDay(_ year: String, _ month: String, _ day: String) -> LocalDay? {
+        guard year.count == 4, month.count == 2, day.count == 2,
+            let y = Int(year), let m = Int(month), let d = Int(day)
+        else { return nil }
+        return LocalDay(year: y, month: m, day: d)
+    }
+
+    private static func isSlug(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 200
+            && text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+
+    private static func isFileName(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 200 && !text.hasPrefix(".")
+            && text.utf8.allSatisfy {
+                ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 46
+                    || $0 == 95
+            }
+    }
+}

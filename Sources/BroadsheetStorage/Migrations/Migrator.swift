@@ -1,0 +1,63 @@
+import Foundation
+import Logging
+import SQLKit
+
+/// One numbered, append-only step of the schema.
+public struct Migration: Sendable {
+    public let number: Int
+    public let name: String
+    let apply: @Sendable (any SQLDatabase) async throws -> Void
+}
+
+/// Every migration, in order. Append only: a released migration is never edited.
+enum MigrationList {
+    static let all: [Migration] = [
+        Migration001Schema.migration
+    ]
+}
+
+/// Brings a database up to the newest schema, recording each step it applies.
+public struct Migrator: Sendable {
+    let database: NewsDatabase
+    let logger: Logger
+
+    public init(database: NewsDatabase, logger: Logger) {
+        self.database = database
+        self.logger = logger
+    }
+
+    /// Applies the migrations the database has not seen; returns how many ran.
+    @discardableResult
+    public func migrate() async throws -> Int {
+        try await database.sql.create(table: "schema_migrations").ifNotExists()
+            .column("number", type: .int, .primaryKey(autoIncrement: false))
+            .column("name", type: .text, .notNull)
+            .column("applied_at", type: .bigint, .notNull)
+            .run()
+        let applied = Set(
+            try await database.sql.select().column("number").from("schema_migrations")
+                .all(decodingColumn: "number", as: Int.self)
+        )
+        var count = 0
+        for migration in MigrationList.all where !applied.contains(migration.number) {
+            logger.info("applying migration \(migration.number) \(migration.name)")
+            try await database.transaction { db in
+                try await migration.apply(db)
+                try await db.insert(into: "schema_migrations")
+                    .columns("number", "name", "applied_at")
+                    .values(SQLBind(migration.number), SQLBind(migration.name), SQLBind(Int(Date().timeIntervalSince1970)))
+                    .run()
+            }
+            count += 1
+        }
+        return count
+    }
+
+    /// The numbers of the migrations recorded as applied.
+    public func appliedNumbers() async throws -> [Int] {
+        try await database.sql.select().column("number").from("schema_migrations").orderBy("number")
+            .all(decodingColumn: "number", as: Int.self)
+    }
+
+    public static var latestNumber: Int { MigrationList.all.last?.number ?? 0 }
+}

@@ -1,0 +1,159 @@
+import BroadsheetDomain
+import Foundation
+import SQLKit
+
+/// What an article URL leads to.
+public enum ArticleLookup: Sendable {
+    case found(Article)
+    /// An old URL of an article whose slug changed: it now lives at the summary's URL.
+    case moved(ArticleSummary)
+    /// Unpublished: the URL answers 410 Gone.
+    case gone
+    case notFound
+}
+
+/// The queries of the public site. Every list filters to live articles and is served by an index.
+public struct PublicQueries: Sendable {
+    let db: any SQLDatabase
+
+    public init(database: NewsDatabase) {
+        self.db = database.sql
+    }
+
+    init(sql: any SQLDatabase) {
+        self.db = sql
+    }
+
+    // MARK: Lists of headlines
+
+    /// The edition's latest articles, newest first.
+    public func latest(edition: String, limit: Int, offset: Int = 0, now: Date) async throws -> [ArticleSummary] {
+        try await SummaryRow.select(db)
+            .where(SQLColumn("edition", table: "a"), .equal, SQLBind(edition))
+            .live(at: now)
+            .orderBy(SQLColumn("published_at", table: "a"), SQLDirection.descending)
+            .limit(limit).offset(offset)
+            .all(decoding: SummaryRow.self).map(\.summary)
+    }
+
+    /// The newest article marked as a top story; nil when the newsroom has marked none.
+    public func topStory(edition: String, now: Date) async throws -> ArticleSummary? {
+        try await SummaryRow.select(db)
+            .where(SQLColumn("edition", table: "a"), .equal, SQLBind(edition))
+            .where(SQLColumn("is_top", table: "a"), .equal, SQLBind(true))
+            .live(at: now)
+            .orderBy(SQLColumn("published_at", table: "a"), SQLDirection.descending)
+            .limit(1)
+            .first(decoding: SummaryRow.self)?.summary
+    }
+
+    public func inSection(_ sectionID: Int, limit: Int, offset: Int = 0, now: Date) async throws -> [ArticleSummary] {
+        try await SummaryRow.select(db)
+            .where(SQLColumn("section_id", table: "a"), .equal, SQLBind(sectionID))
+            .live(at: now)
+            .orderBy(SQLColumn("published_at", table: "a"), SQLDirection.descending)
+            .limit(limit).offset(offset)
+            .all(decoding: SummaryRow.self).map(\.summary)
+    }
+
+    public func withTag(_ tagID: Int, limit: Int, offset: Int = 0, excluding: Int? = nil, now: Date) async throws
+        -> [ArticleSummary]
+    {
+        try await linked(through: "article_tags", key: "tag_id", ids: [tagID], limit: limit, offset: offset,
+                         excluding: excluding, now: now)
+    }
+
+    public func byAuthor(_ authorID: Int, limit: Int, offset: Int = 0, now: Date) async throws -> [ArticleSummary] {
+        try await linked(through: "article_authors", key: "author_id", ids: [authorID], limit: limit, offset: offset,
+                         excluding: nil, now: now)
+    }
+
+    /// Other articles sharing any of the tags, newest first.
+    public func related(toTags tagIDs: [Int], excluding articleID: Int, limit: Int, now: Date) async throws
+        -> [ArticleSummary]
+    {
+        guard !tagIDs.isEmpty else { return [] }
+        return try await linked(through: "article_tags", key: "tag_id", ids: tagIDs, limit: limit, offset: 0,
+                                excluding: articleID, now: now)
+    }
+
+    private func linked(
+        through table: String, key: String, ids: [Int], limit: Int, offset: Int, excluding: Int?, now: Date
+    ) async throws -> [ArticleSummary] {
+        var query = SummaryRow.select(db)
+            .where(
+                SQLColumn("id", table: "a"), .in,
+                SQLGroupExpression(
+                    db.select().column("article_id").from(table)
+                        .where(SQLIdentifier(key), .in, SQLBind.group(ids)).query))
+            .live(at: now)
+        if let excluding {
+            query = query.where(SQLColumn("id", table: "a"), .notEqual, SQLBind(excluding))
+        }
+        return try await query
+            .orderBy(SQLColumn("published_at", table: "a"), SQLDirection.descending)
+            .limit(limit).offset(offset)
+            .all(decoding: SummaryRow.self).map(\.summary)
+    }
+
+    /// Everything the edition published on one local day, newest first.
+    public func onDay(edition: String, day: LocalDay, now: Date) async throws -> [ArticleSummary] {
+        try await SummaryRow.select(db)
+            .where(SQLColumn("edition", table: "a"), .equal, SQLBind(edition))
+            .where(SQLColumn("url_day", table: "a"), .equal, SQLBind(day.isoString))
+            .live(at: now)
+            .orderBy(SQLColumn("published_at", table: "a"), SQLDirection.descending)
+            .limit(1000)
+            .all(decoding: SummaryRow.self).map(\.summary)
+    }
+
+    /// The live versions of a translation group, except the one being read.
+    public func translations(group: Int, excluding articleID: Int, now: Date) async throws -> [ArticleSummary] {
+        try await SummaryRow.select(db)
+            .where(SQLColumn("translation_group", table: "a"), .equal, SQLBind(group))
+            .where(SQLColumn("id", table: "a"), .notEqual, SQLBind(articleID))
+            .live(at: now)
+            .all(decoding: SummaryRow.self).map(\.summary)
+    }
+
+    // MARK: Sections, tags, authors
+
+    public func sections(edition: String) async throws -> [Section] {
+        try await db.select().columns("id", "edition", "slug", "name", "position").from("sections")
+            .where("edition", .equal, SQLBind(edition))
+            .orderBy("position").orderBy("id")
+            .all(decoding: SectionRow.self).map(\.section)
+    }
+
+    public func section(edition: String, slug: String) async throws -> Section? {
+        try await db.select().columns("id", "edition", "slug", "name", "position").from("sections")
+            .where("edition", .equal, SQLBind(edition)).where("slug", .equal, SQLBind(slug))
+            .first(decoding: SectionRow.self)?.section
+    }
+
+    public func tag(edition: String, slug: String) async throws -> Tag? {
+        try await db.select().columns("id", "edition", "slug", "name").from("tags")
+            .where("edition", .equal, SQLBind(edition)).where("slug", .equal, SQLBind(slug))
+            .first(decoding: TagRow.self)?.tag
+    }
+
+    public func author(edition: String, slug: String) async throws -> Author? {
+        try await db.select().columns("id", "edition", "slug", "name", "bio").from("authors")
+            .where("edition", .equal, SQLBind(edition)).where("slug", .equal, SQLBind(slug))
+            .first(decoding: AuthorRow.self)?.author
+    }
+
+    // MARK: Photos
+
+    public func photos(ids: [Int]) async throws -> [Photo] {
+        guard !ids.isEmpty else { return [] }
+        return try await db.select().columns("id", "file", "width", "height", "caption", "credit", "alt_text")
+            .from("photos").where("id", .in, SQLBind.group(ids))
+            .all(decoding: PhotoRow.self).map(\.photo)
+    }
+
+    /// Whether a file in the photo store belongs to a photo the database knows.
+    public func photoExists(file: String) async throws -> Bool {
+        try await db.select().column("id").from("photos").where("file", .equal, SQLBind(file)).limit(1).first() != nil
+    }
+}

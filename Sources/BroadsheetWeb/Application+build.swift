@@ -1,0 +1,76 @@
+import BroadsheetDomain
+import BroadsheetStorage
+import Foundation
+import Hummingbird
+import Logging
+
+/// The newsroom's settings that configuration provides until the newsroom edits them.
+public struct SettingsDefaults: Sendable {
+    public var adEvery: Int
+    public var adSlots: [AdSlot]
+    /// The support link of every edition; empty leaves the support call out.
+    public var supportURL: String
+
+    public init(adEvery: Int = 4, adSlots: [AdSlot] = [], supportURL: String = "") {
+        self.adEvery = adEvery
+        self.adSlots = adSlots
+        self.supportURL = supportURL
+    }
+}
+
+/// Where the server listens.
+public struct ListenAddress: Sendable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// Brings a database up to date for this configuration: migrations, the editions, and settings seeded
+/// from configuration when the database has none yet.
+public func prepareDatabase(
+    _ database: NewsDatabase, site: SiteConfiguration, defaults: SettingsDefaults, logger: Logger
+) async throws {
+    try await Migrator(database: database, logger: logger).migrate()
+    try await NewsroomWriter(database: database).syncEditions(site.editions)
+    let store = SettingsStore(database: database)
+    if try await store.isEmpty() {
+        var calls: [String: SupportCall] = [:]
+        for edition in site.editions.all {
+            calls[edition.code] = SupportCall(
+                text: try UIStrings.load(language: edition.code)["supportCall"], url: defaults.supportURL)
+        }
+        try await store.save(
+            NewsroomSettings(adEvery: defaults.adEvery, adSlots: defaults.adSlots, supportCalls: calls), in: database)
+        logger.info("newsroom settings seeded from configuration")
+    }
+}
+
+/// The composition root: the one place that wires Broadsheet together. `serve` and the tests both call it.
+public func buildApplication(
+    listen: ListenAddress = ListenAddress(),
+    site: SiteConfiguration,
+    database: NewsDatabase,
+    defaults: SettingsDefaults = SettingsDefaults(),
+    logger: Logger,
+    clock: @escaping @Sendable () -> Date = { Date() }
+) async throws -> some ApplicationProtocol {
+    try await prepareDatabase(database, site: site, defaults: defaults, logger: logger)
+    let context = try SiteContext(
+        configuration: site, stylesheet: try Stylesheet.load(), renderer: try await PageRenderer.load())
+
+    let router = Router()
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    PublicSite(
+        site: context, queries: PublicQueries(database: database), settings: SettingsStore(database: database),
+        photos: PhotoFiles(directory: site.photoDirectory), clock: clock
+    ).addRoutes(to: router)
+
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "Broadsheet"),
+        logger: logger)
+}

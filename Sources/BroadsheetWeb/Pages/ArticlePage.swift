@@ -1,0 +1,190 @@
+import BroadsheetDomain
+import BroadsheetStorage
+import Foundation
+
+/// The article page: the fourteen parts of DESIGN.md in reading order; a part with nothing to show is left out.
+enum ArticlePage {
+    struct Model {
+        struct AuthorLink {
+            let name: String
+            let path: String
+            let separator: String
+        }
+        struct MainPhoto {
+            let src: String
+            let width: Int
+            let height: Int
+            let alt: String
+            let caption: String
+            let credit: String?
+        }
+        struct SourceItem {
+            let name: String
+            let what: String?
+            let url: String?
+            let separator: String
+        }
+        struct Sources {
+            let label: String
+            let items: [SourceItem]
+        }
+        struct Block {
+            let html: String
+            let isAd: Bool
+        }
+        struct TagLink {
+            let name: String
+            let path: String
+        }
+
+        let chrome: Chrome
+        let label: String?
+        let breaking: Bool
+        let headline: String
+        let hasAuthors: Bool
+        let authors: [AuthorLink]
+        let published: String
+        let publishedISO: String
+        let updated: String?
+        let updatedISO: String?
+        let lead: String?
+        let photo: MainPhoto?
+        let sources: Sources?
+        let blocks: [Block]
+        let support: SupportCall?
+        let hasTags: Bool
+        let tags: [TagLink]
+        /// Related headlines, "More on <first tag>", recent news.
+        let headlineBlocks: [HeadlineBlock]
+    }
+
+    static let relatedCount = 3
+    static let moreOnCount = 5
+    static let recentCount = 8
+
+    static func model(article: Article, frame: PageFrame, queries: PublicQueries) async throws -> Model {
+        let edition = frame.edition
+        let strings = edition.strings
+        let summary = article.summary
+        let path = SitePath.article(edition.edition, summary.day, slug: summary.slug)
+
+        let body = ArticleBody(parsing: article.body)
+        let photos = try await queries.photos(ids: body.photoIDs)
+        let renderer = BodyRenderer(
+            photos: Dictionary(uniqueKeysWithValues: photos.map { ($0.id, InlinePhoto(photo: $0)) }),
+            creditLabel: strings["photoCredit"])
+        let blocks = placeAdvertisements(in: renderer.render(body), settings: frame.settings)
+
+        let translations = try await queries.translations(
+            group: article.translationGroup, excluding: article.id, now: frame.now)
+        var switcher: [String: SitePath] = [:]
+        for version in translations {
+            if let other = frame.builder.site.edition(code: version.edition) {
+                switcher[other.code] = .article(other, version.day, slug: version.slug)
+            }
+        }
+        var alternates = switcher
+        if !switcher.isEmpty { alternates[edition.edition.code] = path }
+
+        let related = try await queries.related(
+            toTags: article.tags.map(\.id), excluding: article.id, limit: relatedCount, now: frame.now)
+        var headlineBlocks: [HeadlineBlock] = []
+        if !related.isEmpty {
+            headlineBlocks.append(
+                HeadlineBlock(
+                    blockID: "related", blockTitle: strings["related"], blockPath: nil,
+                    blockItems: related.map { edition.headline($0, time: .none) }, blockMorePath: nil,
+                    blockMoreText: nil))
+        }
+        if let firstTag = article.tags.first {
+            // Leave out what "Related" already shows, so the two lists never repeat each other.
+            let shown = Set(related.map(\.id))
+            let more = try await queries.withTag(
+                firstTag.id, limit: moreOnCount + shown.count, excluding: article.id, now: frame.now
+            ).filter { !shown.contains($0.id) }.prefix(moreOnCount)
+            if !more.isEmpty {
+                let tagPath = SitePath.tag(edition.edition, slug: firstTag.slug, page: 1).path
+                headlineBlocks.append(
+                    HeadlineBlock(
+                        blockID: "more-on", blockTitle: "\(strings["moreOn"]) «\(firstTag.name)»", blockPath: tagPath,
+                        blockItems: more.map { edition.headline($0, time: .none) }, blockMorePath: nil,
+                        blockMoreText: nil))
+            }
+        }
+        let recent = try await queries.latest(edition: edition.edition.code, limit: recentCount + 1, now: frame.now)
+            .filter { $0.id != article.id }.prefix(recentCount)
+        if !recent.isEmpty {
+            let allNews = SitePath.allNews(edition.edition, page: 1).path
+            headlineBlocks.append(
+                HeadlineBlock(
+                    blockID: "recent", blockTitle: strings["recentNews"], blockPath: nil,
+                    blockItems: recent.map { edition.headline($0, time: .timeOrDate(now: frame.now)) },
+                    blockMorePath: allNews, blockMoreText: strings["allNews"]))
+        }
+
+        let authors = article.authors.enumerated().map { index, author in
+            Model.AuthorLink(
+                name: author.name, path: SitePath.author(edition.edition, slug: author.slug, page: 1).path,
+                separator: index == article.authors.count - 1
+                    ? "" : (index == article.authors.count - 2 ? " \(strings["and"]) " : ", "))
+        }
+        let sources = article.sources.enumerated().map { index, source in
+            Model.SourceItem(
+                name: source.name, what: source.what.isEmpty ? nil : source.what,
+                url: source.url.flatMap { LinkPolicy.isAllowed($0) ? $0 : nil },
+                separator: index == article.sources.count - 1 ? "" : "; ")
+        }
+        return Model(
+            chrome: frame.builder.chrome(
+                title: summary.headline, description: summary.lead, path: path,
+                currentSectionID: article.section?.id, switcher: switcher, alternates: alternates),
+            label: edition.label(for: summary),
+            breaking: summary.isBreaking,
+            headline: summary.headline,
+            hasAuthors: !authors.isEmpty,
+            authors: authors,
+            published: edition.calendar.dateTime(summary.publishedAt),
+            publishedISO: ISO8601.string(summary.publishedAt),
+            updated: article.updatedAt.map { edition.calendar.dateTime($0) },
+            updatedISO: article.updatedAt.map { ISO8601.string($0) },
+            lead: summary.lead.isEmpty ? nil : summary.lead,
+            photo: summary.photo.map {
+                Model.MainPhoto(
+                    src: SitePath.photo(file: $0.file).path, width: $0.width, height: $0.height, alt: $0.altText,
+                    caption: $0.caption, credit: $0.credit.isEmpty ? nil : $0.credit)
+            },
+            sources: sources.isEmpty
+                ? nil : Model.Sources(label: strings[sources.count == 1 ? "sourceOne" : "sourceMany"], items: sources),
+            blocks: blocks,
+            support: frame.builder.support.flatMap { $0.url.isEmpty || $0.text.isEmpty ? nil : $0 },
+            hasTags: !article.tags.isEmpty,
+            tags: article.tags.map {
+                Model.TagLink(name: $0.name, path: SitePath.tag(edition.edition, slug: $0.slug, page: 1).path)
+            },
+            headlineBlocks: headlineBlocks)
+    }
+
+    /// Puts one slot after every `adEvery` paragraphs, slots in order, never after the last block.
+    static func placeAdvertisements(in blocks: [RenderedBlock], settings: NewsroomSettings) -> [Model.Block] {
+        var result: [Model.Block] = []
+        var slots = settings.adEvery > 0 ? settings.adSlots[...] : []
+        var paragraphs = 0
+        for (index, block) in blocks.enumerated() {
+            result.append(Model.Block(html: block.html, isAd: false))
+            guard block.isParagraph else { continue }
+            paragraphs += 1
+            if paragraphs % max(settings.adEvery, 1) == 0, index < blocks.count - 1, let slot = slots.popFirst() {
+                result.append(Model.Block(html: slot.html, isAd: true))
+            }
+        }
+        return result
+    }
+}
+
+extension InlinePhoto {
+    init(photo: Photo) {
+        self.init(
+            src: SitePath.photo(file: photo.file).path, width: photo.width, height: photo.height, alt: photo.altText,
+            caption: photo.caption, credit: photo.credit)
+    }
+}

@@ -1,0 +1,71 @@
+import BroadsheetDomain
+import BroadsheetStorage
+import Foundation
+
+/// An edition's front page: the top story, the latest news and a block per section.
+enum HomePage {
+    struct Model {
+        struct TopStory {
+            let headline: String
+            let path: String
+            let label: String?
+            let breaking: Bool
+            let lead: String
+            let time: String
+            let datetime: String
+            let photo: HeadlineItem.Thumbnail?
+        }
+        let chrome: Chrome
+        let heading: String
+        let top: TopStory?
+        let latest: HeadlineBlock?
+        let sectionBlocks: [HeadlineBlock]
+        let empty: Bool
+    }
+
+    static let latestCount = 12
+    static let perSection = 4
+
+    static func model(frame: PageFrame, queries: PublicQueries) async throws -> Model {
+        let edition = frame.edition
+        let code = edition.edition.code
+        let latest = try await queries.latest(edition: code, limit: latestCount + 1, now: frame.now)
+        let top = try await queries.topStory(edition: code, now: frame.now) ?? latest.first
+        var blocks: [HeadlineBlock] = []
+        for section in frame.builder.sections {
+            let items = try await queries.inSection(section.id, limit: perSection, now: frame.now)
+            guard !items.isEmpty else { continue }
+            let path = SitePath.section(edition.edition, slug: section.slug, page: 1).path
+            blocks.append(
+                HeadlineBlock(
+                    blockID: "section-\(section.slug)", blockTitle: section.name, blockPath: path,
+                    blockItems: items.enumerated().map { index, item in
+                        edition.headline(item, time: .none, withLead: index == 0, withPhoto: index == 0)
+                    },
+                    blockMorePath: path, blockMoreText: "\(edition.strings["moreInSection"]): \(section.name)"))
+        }
+        let rest = latest.filter { $0.id != top?.id }.prefix(latestCount)
+        let allNews = SitePath.allNews(edition.edition, page: 1).path
+        return Model(
+            chrome: frame.builder.chrome(
+                title: nil, description: edition.strings["homeDescription"], path: .home(edition.edition)),
+            heading: frame.builder.site.configuration.siteName,
+            top: top.map { story in
+                Model.TopStory(
+                    headline: story.headline, path: SitePath.article(edition.edition, story.day, slug: story.slug).path,
+                    label: edition.label(for: story), breaking: story.isBreaking, lead: story.lead,
+                    time: edition.calendar.dateTime(story.publishedAt), datetime: ISO8601.string(story.publishedAt),
+                    photo: story.photo.map {
+                        .init(src: SitePath.photo(file: $0.file).path, width: $0.width, height: $0.height, alt: $0.altText)
+                    })
+            },
+            latest: rest.isEmpty
+                ? nil
+                : HeadlineBlock(
+                    blockID: "latest", blockTitle: edition.strings["latestNews"], blockPath: allNews,
+                    blockItems: rest.map { edition.headline($0, time: .timeOrDate(now: frame.now)) },
+                    blockMorePath: allNews, blockMoreText: edition.strings["allNews"]),
+            sectionBlocks: blocks,
+            empty: top == nil)
+    }
+}

@@ -1,0 +1,83 @@
+import BroadsheetDomain
+import Foundation
+
+/// What the layout around every public page shows: head, masthead, menus and footer.
+struct Chrome {
+    struct MenuLink {
+        let name: String
+        let path: String
+        let current: Bool
+    }
+    struct EditionLink {
+        let name: String
+        let path: String
+        let lang: String
+        let current: Bool
+    }
+    struct Alternate {
+        let lang: String
+        let href: String
+    }
+    struct Support {
+        let url: String
+    }
+
+    let lang: String
+    let title: String
+    let description: String?
+    let canonical: String
+    let siteName: String
+    let homePath: String
+    let allNewsPath: String
+    let allNewsCurrent: Bool
+    let stylesheet: String
+    let sections: [MenuLink]
+    let editionLinks: [EditionLink]
+    let alternates: [Alternate]
+    let support: Support?
+    let t: [String: String]
+}
+
+/// Builds the chrome for one page of one edition.
+struct ChromeBuilder {
+    let site: SiteContext
+    let edition: EditionContext
+    let sections: [Section]
+    let support: SupportCall?
+
+    /// - Parameters:
+    ///   - switcher: where each other edition's link leads (by edition code); its home page otherwise.
+    ///   - alternates: hreflang alternates (edition code -> path), the page's own edition included.
+    func chrome(
+        title: String?, description: String?, path: SitePath, currentSectionID: Int? = nil,
+        switcher: [String: SitePath] = [:], alternates: [String: SitePath] = [:], allNewsCurrent: Bool = false
+    ) -> Chrome {
+        let siteName = site.configuration.siteName
+        let configuration = site.configuration
+        return Chrome(
+            lang: edition.edition.code,
+            title: title.map { "\($0) — \(siteName)" } ?? siteName,
+            description: description.flatMap { $0.isEmpty ? nil : $0 },
+            canonical: configuration.absoluteURL(path.path),
+            siteName: siteName,
+            homePath: SitePath.home(edition.edition).path,
+            allNewsPath: SitePath.allNews(edition.edition, page: 1).path,
+            allNewsCurrent: allNewsCurrent,
+            stylesheet: site.stylesheet.path,
+            sections: sections.map {
+                Chrome.MenuLink(
+                    name: $0.name, path: SitePath.section(edition.edition, slug: $0.slug, page: 1).path,
+                    current: $0.id == currentSectionID)
+            },
+            editionLinks: configuration.editions.all.map { other in
+                let target = other == edition.edition ? path : (switcher[other.code] ?? .home(other))
+                return Chrome.EditionLink(
+                    name: other.name, path: target.path, lang: other.code, current: other == edition.edition)
+            },
+            alternates: configuration.editions.all.compactMap { other in
+                alternates[other.code].map { Chrome.Alternate(lang: other.code, href: configuration.absoluteURL($0.path)) }
+            },
+            support: support.flatMap { $0.url.isEmpty ? nil : Chrome.Support(url: $0.url) },
+            t: edition.strings.values)
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import BroadsheetDomain
+import BroadsheetWeb
+import Foundation
+import Logging
+
+/// Options every command that opens the newsroom shares.
+struct StorageOptions: ParsableArguments {
+    @Option(name: .long, help: "The SQLite database file. [env: BROADSHEET_DATABASE] (default: data/broadsheet.sqlite)")
+    var database: String?
+
+    @Option(name: .long, help: "The folder of the photo store. [env: BROADSHEET_PHOTOS] (default: data/photos)")
+    var photos: String?
+}
+
+/// Options that shape the site.
+struct SiteOptions: ParsableArguments {
+    @Option(
+        name: .customLong("public-url"),
+        help: "The public base URL for absolute links, e.g. https://news.example.com. [env: BROADSHEET_PUBLIC_URL] (default: the address served)"
+    )
+    var publicURL: String?
+
+    @Option(name: .customLong("site-name"), help: "The paper's name. [env: BROADSHEET_SITE_NAME] (default: Broadsheet)")
+    var siteName: String?
+
+    @Option(
+        help: "The editions, as CODE:PREFIX:NAME:LOCALE separated by commas; one has an empty prefix. [env: BROADSHEET_EDITIONS] (default: uk::Українська:uk_UA,ru:rus:Русский:ru_RU,en:eng:English:en_GB)"
+    )
+    var editions: String?
+
+    @Option(
+        name: .customLong("time-zone"),
+        help: "The newsroom's time zone: dates on pages and in article URLs. [env: BROADSHEET_TIME_ZONE] (default: Europe/Kyiv)")
+    var timeZone: String?
+}
+
+/// A configuration problem: one line that names the key and says what is wrong.
+struct ConfigurationError: Error, CustomStringConvertible {
+    let key: String
+    let problem: String
+    var description: String { "\(key): \(problem)" }
+}
+
+/// Reads configuration: command line over environment over defaults.
+struct ConfigurationSource {
+    let environment: [String: String]
+
+    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    func string(_ flag: String?, env: String, default value: String) -> String {
+        flag ?? environment[env].flatMap { $0.isEmpty ? nil : $0 } ?? value
+    }
+
+    func int(_ flag: Int?, env: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        if let flag {
+            guard range.contains(flag) else { throw ConfigurationError(key: env, problem: "\(flag) is outside \(range)") }
+            return flag
+        }
+        guard let text = environment[env], !text.isEmpty else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw ConfigurationError(key: env, problem: "\"\(text)\" is not a whole number in \(range)")
+        }
+        return number
+    }
+
+    func storage(_ options: StorageOptions) -> (database: String, photos: String) {
+        (
+            string(options.database, env: "BROADSHEET_DATABASE", default: "data/broadsheet.sqlite"),
+            string(options.photos, env: "BROADSHEET_PHOTOS", default: "data/photos")
+        )
+    }
+
+    func site(_ options: SiteOptions, photos: String, servedAt address: String) throws -> SiteConfiguration {
+        let editionsText = string(
+            options.editions, env: "BROADSHEET_EDITIONS",
+            default: "uk::Українська:uk_UA,ru:rus:Русский:ru_RU,en:eng:English:en_GB")
+        let editions: Editions
+        do {
+            editions = try Editions(parsing: editionsText)
+        } catch {
+            throw ConfigurationError(key: "BROADSHEET_EDITIONS", problem: error.description)
+        }
+        let zoneName = string(options.timeZone, env: "BROADSHEET_TIME_ZONE", default: "Europe/Kyiv")
+        guard let zone = TimeZone(identifier: zoneName) else {
+            throw ConfigurationError(key: "BROADSHEET_TIME_ZONE", problem: "\"\(zoneName)\" is not a known time zone")
+        }
+        let publicURL = string(options.publicURL, env: "BROADSHEET_PUBLIC_URL", default: address)
+        guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
+            url.query == nil
+        else {
+            throw ConfigurationError(
+                key: "BROADSHEET_PUBLIC_URL", problem: "\"\(publicURL)\" is not an http(s) URL like https://news.example.com")
+        }
+        return SiteConfiguration(
+            siteName: string(options.siteName, env: "BROADSHEET_SITE_NAME", default: "Broadsheet"),
+            publicBaseURL: publicURL, editions: editions, timeZone: zone, photoDirectory: photos)
+    }
+}
+
+/// Prints one line to standard error and exits with status 1: never a stack trace.
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("broadsheet: \(message)\n".utf8))
+    exit(1)
+}
+
+func makeLogger(_ label: String = "broadsheet") -> Logger {
+    var logger = Logger(label: label)
+    logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    return logger
+}

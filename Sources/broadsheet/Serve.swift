@@ -1,0 +1,125 @@
+import ArgumentParser
+import BroadsheetDemo
+import BroadsheetDomain
+import BroadsheetStorage
+import BroadsheetWeb
+import Foundation
+import Hummingbird
+import NIOCore
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the site.",
+        discussion: """
+            Migrates the database first. With --demo, an empty database is filled with the demo newspaper \
+            (a database that already has content is kept and served as it is). Stops cleanly on SIGTERM or SIGINT.
+            """)
+
+    @Option(help: "The address to listen on. [env: BROADSHEET_HOST] (default: 127.0.0.1)")
+    var host: String?
+
+    @Option(help: "The port to listen on. [env: BROADSHEET_PORT] (default: 8080)")
+    var port: Int?
+
+    @OptionGroup var storage: StorageOptions
+    @OptionGroup var siteOptions: SiteOptions
+    @OptionGroup var settingsOptions: SettingsOptions
+
+    @Flag(help: "Fill an empty database with the demo newspaper before serving.")
+    var demo = false
+
+    func run() async throws {
+        let source = ConfigurationSource()
+        let logger = makeLogger()
+        let listen: ListenAddress
+        let site: SiteConfiguration
+        let defaults: SettingsDefaults
+        let paths = source.storage(storage)
+        do {
+            let host = source.string(host, env: "BROADSHEET_HOST", default: "127.0.0.1")
+            let port = try source.int(port, env: "BROADSHEET_PORT", default: 8080, range: 1...65535)
+            listen = ListenAddress(host: host, port: port)
+            site = try source.site(siteOptions, photos: paths.photos, servedAt: "http://\(host):\(port)")
+            defaults = try settingsOptions.defaults(source)
+        } catch {
+            fail("\(error)")
+        }
+        let database: NewsDatabase
+        do {
+            database = try await NewsDatabase.sqlite(path: paths.database, logger: logger)
+        } catch {
+            fail("\(error)")
+        }
+        let app: any ApplicationProtocol
+        do {
+            app = try await buildApplication(
+                listen: listen, site: site, database: database, defaults: defaults, logger: logger)
+            if demo {
+                let count = try await NewsroomWriter(database: database).articleCount()
+                if count == 0 {
+                    let report = try await DemoNewsroom(
+                        database: database, editions: site.editions, timeZone: site.timeZone,
+                        photoDirectory: paths.photos, logger: logger
+                    ).seed()
+                    logger.info("demo newspaper seeded: \(report)")
+                } else {
+                    logger.info("--demo: the database already has \(count) articles; keeping and serving them")
+                }
+            }
+        } catch {
+            fail("\(error)")
+        }
+        logger.info("serving \(site.publicBaseURL) (database \(paths.database), photos \(paths.photos))")
+        do {
+            try await app.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            fail("cannot listen on \(listen.host):\(listen.port): the port is already in use")
+        } catch {
+            fail("the server stopped: \(error)")
+        }
+        try? await database.shutdown()
+    }
+}
+
+/// Newsroom settings that configuration seeds into an empty database.
+struct SettingsOptions: ParsableArguments {
+    @Option(
+        name: .customLong("ad-every"),
+        help: "An advertisement slot after every N paragraphs; 0 for none. [env: BROADSHEET_AD_EVERY] (default: 4)")
+    var adEvery: Int?
+
+    @Option(
+        name: .customLong("ad-slots-file"),
+        help: "A JSON file of advertisement slots: [{\"name\": \"...\", \"html\": \"...\"}]. [env: BROADSHEET_AD_SLOTS_FILE] (default: none)"
+    )
+    var adSlotsFile: String?
+
+    @Option(
+        name: .customLong("support-url"),
+        help: "Where \"Support us\" leads, in every edition. [env: BROADSHEET_SUPPORT_URL] (default: none, no support call)")
+    var supportURL: String?
+
+    func defaults(_ source: ConfigurationSource) throws -> SettingsDefaults {
+        let every = try source.int(adEvery, env: "BROADSHEET_AD_EVERY", default: 4, range: 0...100)
+        let slotsPath = source.string(adSlotsFile, env: "BROADSHEET_AD_SLOTS_FILE", default: "")
+        var slots: [AdSlot] = []
+        if !slotsPath.isEmpty {
+            struct Slot: Decodable {
+                let name: String
+                let html: String
+            }
+            do {
+                slots = try JSONDecoder().decode([Slot].self, from: Data(contentsOf: URL(fileURLWithPath: slotsPath)))
+                    .map { AdSlot(name: $0.name, html: $0.html) }
+            } catch {
+                throw ConfigurationError(
+                    key: "BROADSHEET_AD_SLOTS_FILE", problem: "\(slotsPath) is not a readable JSON list of {name, html}")
+            }
+        }
+        let support = source.string(supportURL, env: "BROADSHEET_SUPPORT_URL", default: "")
+        guard support.isEmpty || LinkPolicy.isAllowed(support) else {
+            throw ConfigurationError(key: "BROADSHEET_SUPPORT_URL", problem: "\"\(support)\" is not an http(s) or site path")
+        }
+        return SettingsDefaults(adEvery: every, adSlots: slots, supportURL: support)
+    }
+}

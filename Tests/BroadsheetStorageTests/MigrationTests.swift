@@ -1,0 +1,51 @@
+import BroadsheetStorage
+import BroadsheetTestSupport
+import Logging
+import SQLKit
+import Testing
+
+@Suite("Migrations")
+struct MigrationTests {
+    @Test("an empty database migrates to the newest schema, and a second run applies nothing")
+    func migratesFromEmpty() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let migrator = Migrator(database: database, logger: Logger(label: "test"))
+            let first = try await migrator.migrate()
+            #expect(first == Migrator.latestNumber)
+            #expect(try await migrator.appliedNumbers() == Array(1...Migrator.latestNumber))
+            #expect(try await migrator.migrate() == 0)
+        }
+    }
+
+    @Test("the schema has every table the public site reads, and foreign keys are enforced")
+    func schemaTablesAndForeignKeys() async throws {
+        try await TestDatabase.with { database in
+            let tables = try await database.sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                .all(decodingColumn: "name", as: String.self)
+            for table in [
+                "ad_slots", "article_authors", "article_old_urls", "article_sources", "article_tags", "articles", "authors",
+                "editions", "photos", "sections", "settings", "tags", "translation_groups",
+            ] {
+                #expect(tables.contains(table), "missing table \(table)")
+            }
+            await #expect(throws: (any Error).self) {
+                try await database.sql.raw("INSERT INTO sections (edition, slug, name, position) VALUES ('xx', 'a', 'A', 0)")
+                    .run()
+            }
+        }
+    }
+
+    @Test("every public list is backed by an index")
+    func listsHaveIndexes() async throws {
+        try await TestDatabase.with { database in
+            let indexes = try await database.sql.raw("SELECT name FROM sqlite_master WHERE type = 'index'")
+                .all(decodingColumn: "name", as: String.self)
+            for index in [
+                "articles_edition_latest", "articles_section_latest", "article_tags_by_tag", "article_authors_by_author",
+                "articles_url",
+            ] {
+                #expect(indexes.contains(index), "missing index \(index)")
+            }
+        }
+    }
+}
