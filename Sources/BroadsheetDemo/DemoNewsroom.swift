@@ -29,6 +29,8 @@ public struct DemoNewsroom: Sendable {
     /// What the seeding wrote.
     public struct Report: Sendable, CustomStringConvertible {
         public var articlesByStatus: [String: Int] = [:]
+        /// Painted files in the photo store; each is filed once per edition with that edition's caption.
+        public var photoFiles = 0
         public var photos = 0
         public var sections = 0
         public var tags = 0
@@ -37,7 +39,7 @@ public struct DemoNewsroom: Sendable {
         public var description: String {
             let statuses = articlesByStatus.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             return "articles: \(statuses.joined(separator: ", ")); \(sections) sections, \(tags) tags, "
-                + "\(authors) authors, \(photos) photos"
+                + "\(authors) authors, \(photoFiles) photo files (\(photos) captioned photos)"
         }
     }
 
@@ -77,6 +79,7 @@ public struct DemoNewsroom: Sendable {
         }
         let photos = try await seedPhotos(script.newsroom.photos, codes: codes, writer: writer, now: now)
         report.photos = Set(photos.values.flatMap { $0.values }).count
+        report.photoFiles = script.newsroom.photos.count
 
         let calendars = Dictionary(
             uniqueKeysWithValues: editions.all.map {

@@ -54,9 +54,11 @@ struct ConfigurationSource {
         flag ?? environment[env].flatMap { $0.isEmpty ? nil : $0 } ?? value
     }
 
-    func int(_ flag: Int?, env: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+    func int(_ flag: Int?, name: String, env: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
         if let flag {
-            guard range.contains(flag) else { throw ConfigurationError(key: env, problem: "\(flag) is outside \(range)") }
+            guard range.contains(flag) else {
+                throw ConfigurationError(key: "--\(name)", problem: "\(flag) is outside \(range)")
+            }
             return flag
         }
         guard let text = environment[env], !text.isEmpty else { return value }

@@ -37,7 +37,7 @@ struct Serve: AsyncParsableCommand {
         let paths = source.storage(storage)
         do {
             let host = source.string(host, env: "BROADSHEET_HOST", default: "127.0.0.1")
-            let port = try source.int(port, env: "BROADSHEET_PORT", default: 8080, range: 1...65535)
+            let port = try source.int(port, name: "port", env: "BROADSHEET_PORT", default: 8080, range: 1...65535)
             listen = ListenAddress(host: host, port: port)
             site = try source.site(siteOptions, photos: paths.photos, servedAt: "http://\(host):\(port)")
             defaults = try settingsOptions.defaults(source)
@@ -78,6 +78,7 @@ struct Serve: AsyncParsableCommand {
             fail("the server stopped: \(error)")
         }
         try? await database.shutdown()
+        logger.info("stopped; database closed")
     }
 }
 
@@ -100,7 +101,7 @@ struct SettingsOptions: ParsableArguments {
     var supportURL: String?
 
     func defaults(_ source: ConfigurationSource) throws -> SettingsDefaults {
-        let every = try source.int(adEvery, env: "BROADSHEET_AD_EVERY", default: 4, range: 0...100)
+        let every = try source.int(adEvery, name: "ad-every", env: "BROADSHEET_AD_EVERY", default: 4, range: 0...100)
         let slotsPath = source.string(adSlotsFile, env: "BROADSHEET_AD_SLOTS_FILE", default: "")
         var slots: [AdSlot] = []
         if !slotsPath.isEmpty {
