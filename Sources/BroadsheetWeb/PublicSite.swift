@@ -124,15 +124,14 @@ struct PublicSite: Sendable {
         let now = clock()
         var builder = ChromeBuilder(site: site, edition: context, sections: [], support: nil)
         var recent: [ArticleSummary] = []
-        if kind != .failure {
-            do {
-                let frame = try await PageFrame.load(
-                    site: site, edition: edition, queries: queries, settings: settings, now: now)
-                builder = frame.builder
-                recent = try await queries.latest(edition: edition.code, limit: 5, now: now)
-            } catch {
-                logger.error("cannot load the menus of an error page: \(error)")
-            }
+        // The menus and recent news come from the database; when it is the database that failed,
+        // the page still comes, with the masthead and the edition switcher only.
+        do {
+            let frame = try await PageFrame.load(site: site, edition: edition, queries: queries, settings: settings, now: now)
+            builder = frame.builder
+            recent = try await queries.latest(edition: edition.code, limit: 5, now: now)
+        } catch {
+            logger.error("cannot load the menus of an error page: \(error)")
         }
         let model = ErrorPage.model(kind: kind, builder: builder, path: "", recent: recent, now: now)
         let status = HTTPResponse.Status(code: kind.status)

@@ -141,3 +141,22 @@ struct PublicPagesTests {
         }
     }
 }
+
+@Suite("Failure pages")
+struct FailurePageTests {
+    @Test("when the database fails, readers get a 500 page in the edition's language, not a blank page")
+    func databaseFailure() async throws {
+        try await SiteHarness.withSite { client, _ in
+            let ok = try await client.page("/eng/")
+            #expect(ok.status == .ok)
+        }
+        try await SiteHarness.withBrokenDatabase { client in
+            let english = try await client.page("/eng/")
+            #expect(english.status == .internalServerError)
+            expectInOrder(english.html, ["<html lang=\"en\">", "<header class=\"masthead\">", "Something went wrong"])
+            let ukrainian = try await client.page("/news/")
+            #expect(ukrainian.status == .internalServerError)
+            #expect(ukrainian.html.contains("Щось пішло не так"))
+        }
+    }
+}

@@ -33,6 +33,20 @@ enum SiteHarness {
     }
 }
 
+extension SiteHarness {
+    /// The real application over a database that is closed under it: every query fails.
+    static func withBrokenDatabase(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        var logger = Logger(label: "broadsheet.test")
+        logger.logLevel = .critical
+        let database = try await NewsDatabase.inMemory(logger: logger)
+        let app = try await buildApplication(
+            site: SiteConfiguration(publicBaseURL: "https://news.example.com", photoDirectory: "/nonexistent"),
+            database: database, logger: logger, clock: { NewsroomFixture.now })
+        try await database.shutdown()
+        try await app.test(.router) { client in try await test(client) }
+    }
+}
+
 extension TestClientProtocol {
     /// GETs a page and returns its status, headers and HTML.
     func page(_ uri: String) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, html: String) {
