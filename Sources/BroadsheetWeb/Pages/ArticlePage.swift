@@ -42,6 +42,7 @@ enum ArticlePage {
         let breaking: Bool
         let headline: String
         let hasAuthors: Bool
+        let byLabel: String
         let authors: [AuthorLink]
         let published: String
         let publishedISO: String
@@ -142,6 +143,7 @@ enum ArticlePage {
             breaking: summary.isBreaking,
             headline: summary.headline,
             hasAuthors: !authors.isEmpty,
+            byLabel: strings[authors.count == 1 ? "byOne" : "byMany"],
             authors: authors,
             published: edition.calendar.dateTime(summary.publishedAt),
             publishedISO: ISO8601.string(summary.publishedAt),
