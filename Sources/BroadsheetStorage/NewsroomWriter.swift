@@ -23,12 +23,15 @@ public struct NewArticle: Sendable {
     public var tagIDs: [Int]
     public var authorIDs: [Int]
     public var sources: [ArticleSource]
+    /// The staff member who filed it; nil for imports and the demo.
+    public var createdBy: Int?
 
     public init(
         edition: String, translationGroup: Int, kind: ArticleKind, status: ArticleStatus, headline: String,
         slug: String, lead: String, body: String, mainPhotoID: Int? = nil, sectionID: Int? = nil,
         publishedAt: Date? = nil, urlDay: LocalDay? = nil, updatedAt: Date? = nil, isBreaking: Bool = false,
-        isTop: Bool = false, tagIDs: [Int] = [], authorIDs: [Int] = [], sources: [ArticleSource] = []
+        isTop: Bool = false, tagIDs: [Int] = [], authorIDs: [Int] = [], sources: [ArticleSource] = [],
+        createdBy: Int? = nil
     ) {
         self.edition = edition
         self.translationGroup = translationGroup
@@ -48,6 +51,7 @@ public struct NewArticle: Sendable {
         self.tagIDs = tagIDs
         self.authorIDs = authorIDs
         self.sources = sources
+        self.createdBy = createdBy
     }
 }
 
@@ -118,7 +122,7 @@ public struct NewsroomWriter: Sendable {
                 .columns(
                     "edition", "translation_group", "kind", "status", "headline", "slug", "lead", "body",
                     "main_photo_id", "section_id", "published_at", "url_day", "updated_at", "is_breaking", "is_top",
-                    "created_at"
+                    "created_at", "created_by"
                 )
                 .values(
                     SQLBind(article.edition), SQLBind(article.translationGroup), SQLBind(article.kind.rawValue),
@@ -126,7 +130,7 @@ public struct NewsroomWriter: Sendable {
                     SQLBind(article.body), SQLBind(article.mainPhotoID), SQLBind(article.sectionID),
                     SQLBind(article.publishedAt?.epochSeconds), SQLBind(article.urlDay?.isoString),
                     SQLBind(article.updatedAt?.epochSeconds), SQLBind(article.isBreaking), SQLBind(article.isTop),
-                    SQLBind(now.epochSeconds)
+                    SQLBind(now.epochSeconds), SQLBind(article.createdBy)
                 )
                 .returning("id")
                 .first(decodingColumn: "id", as: Int.self)

@@ -62,8 +62,16 @@ public func buildApplication(
     let context = try SiteContext(
         configuration: site, stylesheet: try Stylesheet.load(), renderer: try await PageRenderer.load())
 
-    let router = Router()
+    let router = Router(context: BroadsheetRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
+    let security = NewsroomSecurity(secureCookies: site.isHTTPS)
+    NewsroomSite(
+        site: context, staff: StaffStore(database: database),
+        sessions: SessionStore(database: database, idleTimeout: site.sessionIdleTimeout),
+        throttle: SignInThrottle(database: database), audit: AuditLog(database: database),
+        desk: DeskQueries(database: database), passwords: Passwords(cost: site.passwordCost), security: security,
+        views: try NewsroomViews(site: context, security: security), clock: clock
+    ).addRoutes(to: router)
     PublicSite(
         site: context, queries: PublicQueries(database: database), settings: SettingsStore(database: database),
         photos: PhotoFiles(directory: site.photoDirectory), clock: clock

@@ -13,7 +13,7 @@ struct PublicSite: Sendable {
     let photos: PhotoFiles
     let clock: @Sendable () -> Date
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<BroadsheetRequestContext>) {
         // "**" does not match the root itself, so "/" is routed on its own.
         for path in ["/", "**"] {
             router.get(RouterPath(path)) { request, context in await self.respond(to: request, context: context) }

@@ -14,10 +14,15 @@ public struct SiteConfiguration: Sendable {
     public var photoDirectory: String
     /// Headlines per page on section, tag, author and All news pages.
     public var pageSize: Int
+    /// A newsroom session unused for this long ends.
+    public var sessionIdleTimeout: TimeInterval
+    /// bcrypt's cost for staff passwords.
+    public var passwordCost: UInt8
 
     public init(
         siteName: String = "Broadsheet", publicBaseURL: String, editions: Editions = .standard,
-        timeZone: TimeZone = TimeZone(identifier: "Europe/Kyiv")!, photoDirectory: String, pageSize: Int = 20
+        timeZone: TimeZone = TimeZone(identifier: "Europe/Kyiv")!, photoDirectory: String, pageSize: Int = 20,
+        sessionIdleTimeout: TimeInterval = 12 * 3600, passwordCost: UInt8 = 11
     ) {
         self.siteName = siteName
         self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL
@@ -25,7 +30,12 @@ public struct SiteConfiguration: Sendable {
         self.timeZone = timeZone
         self.photoDirectory = photoDirectory
         self.pageSize = pageSize
+        self.sessionIdleTimeout = sessionIdleTimeout
+        self.passwordCost = passwordCost
     }
+
+    /// Cookies are marked Secure when the site is served over https.
+    var isHTTPS: Bool { publicBaseURL.lowercased().hasPrefix("https://") }
 
     func absoluteURL(_ path: String) -> String { publicBaseURL + path }
 }

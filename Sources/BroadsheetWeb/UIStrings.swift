@@ -22,16 +22,18 @@ struct UIStrings: Sendable {
     }
 
     /// Loads one language and checks it has every key the English file has.
-    static func load(language: String) throws -> UIStrings {
-        let reference = try read(language: "en")
-        let values = language == "en" ? reference : try read(language: language)
+    /// `set` is "" for the public site's words, "newsroom" for the newsroom's.
+    static func load(language: String, set: String = "") throws -> UIStrings {
+        let reference = try read(language: "en", set: set)
+        let values = language == "en" ? reference : try read(language: language, set: set)
         let missing = Set(reference.keys).subtracting(values.keys).sorted()
         guard missing.isEmpty else { throw LoadError.incomplete(language, missing) }
         return UIStrings(language: language, values: values)
     }
 
-    private static func read(language: String) throws -> [String: String] {
-        guard let url = Bundle.module.url(forResource: language, withExtension: "json", subdirectory: "Resources/Strings")
+    private static func read(language: String, set: String) throws -> [String: String] {
+        let folder = set.isEmpty ? "Resources/Strings" : "Resources/Strings/\(set)"
+        guard let url = Bundle.module.url(forResource: language, withExtension: "json", subdirectory: folder)
         else { throw LoadError.missing(language) }
         do {
             return try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))

@@ -33,6 +33,11 @@ struct SiteOptions: ParsableArguments {
         name: .customLong("time-zone"),
         help: "The newsroom's time zone: dates on pages and in article URLs. [env: BROADSHEET_TIME_ZONE] (default: Europe/Kyiv)")
     var timeZone: String?
+
+    @Option(
+        name: .customLong("session-idle-minutes"),
+        help: "A newsroom session unused for this many minutes ends. [env: BROADSHEET_SESSION_IDLE_MINUTES] (default: 720)")
+    var sessionIdleMinutes: Int?
 }
 
 /// A configuration problem: one line that names the key and says what is wrong.
@@ -96,9 +101,14 @@ struct ConfigurationSource {
             throw ConfigurationError(
                 key: "BROADSHEET_PUBLIC_URL", problem: "\"\(publicURL)\" is not an http(s) URL like https://news.example.com")
         }
+        let idle = try int(
+            options.sessionIdleMinutes, name: "session-idle-minutes", env: "BROADSHEET_SESSION_IDLE_MINUTES",
+            default: 720, range: 5...43_200)
+        let cost = try int(nil, name: "", env: "BROADSHEET_PASSWORD_COST", default: 11, range: 10...15)
         return SiteConfiguration(
             siteName: string(options.siteName, env: "BROADSHEET_SITE_NAME", default: "Broadsheet"),
-            publicBaseURL: publicURL, editions: editions, timeZone: zone, photoDirectory: photos)
+            publicBaseURL: publicURL, editions: editions, timeZone: zone, photoDirectory: photos,
+            sessionIdleTimeout: TimeInterval(idle * 60), passwordCost: UInt8(cost))
     }
 }
 

@@ -12,7 +12,8 @@ public struct Migration: Sendable {
 /// Every migration, in order. Append only: a released migration is never edited.
 enum MigrationList {
     static let all: [Migration] = [
-        Migration001Schema.migration
+        Migration001Schema.migration,
+        Migration002Staff.migration,
     ]
 }
 

@@ -1,0 +1,93 @@
+import BroadsheetDomain
+import Foundation
+import SQLKit
+
+/// An article as the newsroom's lists show it, in any status.
+public struct DeskItem: Sendable, Hashable {
+    public var id: Int
+    public var edition: String
+    public var headline: String
+    public var slug: String
+    public var status: ArticleStatus
+    public var publishedAt: Date?
+    public var day: LocalDay?
+    public var translationGroup: Int
+    /// For "lacking a translation": the configured editions the group has no version in.
+    public var missingEditions: [String] = []
+}
+
+/// The newsroom's own lists: the dashboard's desks.
+public struct DeskQueries: Sendable {
+    let db: any SQLDatabase
+
+    public init(database: NewsDatabase) {
+        self.db = database.sql
+    }
+
+    struct Row: Decodable {
+        let id: Int
+        let edition: String
+        let headline: String
+        let slug: String
+        let status: String
+        let published_at: Int?
+        let url_day: String?
+        let translation_group: Int
+
+        var item: DeskItem {
+            DeskItem(
+                id: id, edition: edition, headline: headline, slug: slug,
+                status: ArticleStatus(rawValue: status) ?? .draft,
+                publishedAt: published_at.map { Date(timeIntervalSince1970: TimeInterval($0)) },
+                day: url_day.flatMap(LocalDay.init(isoString:)), translationGroup: translation_group)
+        }
+    }
+
+    private func select() -> SQLSelectBuilder {
+        db.select().columns("id", "edition", "headline", "slug", "status", "published_at", "url_day", "translation_group")
+            .from("articles")
+    }
+
+    public func drafts(of staffID: Int, limit: Int = 20) async throws -> [DeskItem] {
+        try await select().where("created_by", .equal, SQLBind(staffID))
+            .where("status", .equal, SQLBind(ArticleStatus.draft.rawValue))
+            .orderBy("created_at", .descending).limit(limit).all(decoding: Row.self).map(\.item)
+    }
+
+    public func inStatus(_ status: ArticleStatus, oldestFirst: Bool, limit: Int = 20) async throws -> [DeskItem] {
+        try await select().where("status", .equal, SQLBind(status.rawValue))
+            .orderBy("published_at", oldestFirst ? .ascending : .descending).orderBy("id")
+            .limit(limit).all(decoding: Row.self).map(\.item)
+    }
+
+    public func published(since: Date, until: Date, limit: Int = 50) async throws -> [DeskItem] {
+        try await select().where("status", .equal, SQLBind(ArticleStatus.published.rawValue))
+            .where("published_at", .greaterThanOrEqual, SQLBind(since.epochSeconds))
+            .where("published_at", .lessThanOrEqual, SQLBind(until.epochSeconds))
+            .orderBy("published_at", .descending).limit(limit).all(decoding: Row.self).map(\.item)
+    }
+
+    /// Published since `since` whose translation group lacks one of `editions`, newest first.
+    public func lackingTranslation(editions: [String], since: Date, limit: Int = 20) async throws -> [DeskItem] {
+        let recent = try await published(since: since, until: .distantFuture, limit: 500)
+        guard !recent.isEmpty else { return [] }
+        struct Version: Decodable {
+            let translation_group: Int
+            let edition: String
+        }
+        let groups = Array(Set(recent.map(\.translationGroup)))
+        let versions = try await db.select().columns("translation_group", "edition").from("articles")
+            .where("translation_group", .in, SQLBind.group(groups))
+            .all(decoding: Version.self)
+        var present: [Int: Set<String>] = [:]
+        for version in versions { present[version.translation_group, default: []].insert(version.edition) }
+        var seen = Set<Int>()
+        var result: [DeskItem] = []
+        for var item in recent where seen.insert(item.translationGroup).inserted {
+            item.missingEditions = editions.filter { !(present[item.translationGroup]?.contains($0) ?? false) }
+            if !item.missingEditions.isEmpty { result.append(item) }
+            if result.count == limit { break }
+        }
+        return result
+    }
+}

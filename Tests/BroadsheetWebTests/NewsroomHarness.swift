@@ -1,0 +1,128 @@
+import BroadsheetDomain
+import BroadsheetStorage
+import BroadsheetTestSupport
+import BroadsheetWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Synchronization
+import Testing
+
+/// A clock tests can move forward.
+final class TestClock: Sendable {
+    private let current: Mutex<Date>
+    init(_ start: Date) { current = Mutex(start) }
+    var now: Date { current.withLock { $0 } }
+    func advance(_ seconds: TimeInterval) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
+}
+
+/// The real application with the fixture newsroom and three staff accounts (cheap bcrypt for speed).
+struct NewsroomHarness: Sendable {
+    static let password = "correct horse battery"
+    let client: any TestClientProtocol
+    let database: NewsDatabase
+    let clock: TestClock
+    let editor: StaffMember
+    let author: StaffMember
+    let contributor: StaffMember
+
+    static func run(_ test: @escaping @Sendable (NewsroomHarness) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            try await NewsroomFixture.build(in: database)
+            var logger = Logger(label: "newsroom.test")
+            logger.logLevel = .critical
+            let clock = TestClock(NewsroomFixture.now)
+            let passwords = Passwords(cost: 4)
+            let staff = StaffStore(database: database)
+            let hash = try await passwords.hash(password)
+            let editor = try await staff.add(
+                email: "editor@example.org", name: "Iryna Editor", role: .editor, passwordHash: hash, language: "en")
+            let author = try await staff.add(
+                email: "author@example.org", name: "Petro Author", role: .author, passwordHash: hash, language: "uk")
+            let contributor = try await staff.add(
+                email: "stringer@example.org", name: "Ola Stringer", role: .contributor, passwordHash: hash,
+                language: "en")
+            let app = try await buildApplication(
+                site: SiteConfiguration(
+                    publicBaseURL: "https://news.example.com", photoDirectory: "/nonexistent",
+                    sessionIdleTimeout: 3600, passwordCost: 4),
+                database: database, logger: logger, clock: { clock.now })
+            try await app.test(.router) { client in
+                try await test(
+                    NewsroomHarness(
+                        client: client, database: database, clock: clock, editor: editor, author: author,
+                        contributor: contributor))
+            }
+        }
+    }
+
+    /// What a browser would keep from a response: the value of each Set-Cookie by name.
+    static func cookies(_ response: TestResponse) -> [String: String] {
+        var cookies: [String: String] = [:]
+        for field in response.headers[values: .setCookie] {
+            let pair = field.split(separator: ";").first ?? ""
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2 { cookies[String(parts[0])] = String(parts[1]) }
+        }
+        return cookies
+    }
+
+    /// Fetches the sign-in form: its CSRF token and the cookie that goes with it.
+    func signInForm() async throws -> (csrf: String, cookie: String) {
+        let response = try await client.executeRequest(uri: "/admin/sign-in", method: .get, headers: [:], body: nil)
+        let html = String(buffer: response.body)
+        let csrf = try #require(html.firstMatch(of: /name="csrf" value="([^"]+)"/)).1
+        let cookie = try #require(Self.cookies(response)["broadsheet_signin"])
+        return (String(csrf), cookie)
+    }
+
+    /// Posts the sign-in form as a browser would.
+    func postSignIn(email: String, password: String, csrf: String? = nil, cookie: String? = nil) async throws
+        -> TestResponse
+    {
+        let form = try await signInForm()
+        let body = Self.encode(["email": email, "password": password, "csrf": csrf ?? form.csrf])
+        return try await client.executeRequest(
+            uri: "/admin/sign-in", method: .post,
+            headers: [
+                .contentType: "application/x-www-form-urlencoded",
+                .cookie: "broadsheet_signin=\(cookie ?? form.cookie)",
+            ],
+            body: ByteBuffer(string: body))
+    }
+
+    /// Signs in and returns the session cookie's value.
+    func signIn(_ member: StaffMember) async throws -> String {
+        let response = try await postSignIn(email: member.email, password: Self.password)
+        #expect(response.status == .seeOther)
+        return try #require(Self.cookies(response)["broadsheet_session"])
+    }
+
+    func get(_ uri: String, session: String?) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, html: String) {
+        let headers: HTTPFields = session.map { [.cookie: "broadsheet_session=\($0)"] } ?? [:]
+        let response = try await client.executeRequest(uri: uri, method: .get, headers: headers, body: nil)
+        return (response.status, response.headers, String(buffer: response.body))
+    }
+
+    func post(_ uri: String, session: String, fields: [String: String]) async throws -> TestResponse {
+        try await client.executeRequest(
+            uri: uri, method: .post,
+            headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "broadsheet_session=\(session)"],
+            body: ByteBuffer(string: Self.encode(fields)))
+    }
+
+    /// The CSRF token printed in a signed-in page's forms.
+    func csrf(session: String) async throws -> String {
+        let page = try await get("/admin/", session: session)
+        return String(try #require(page.html.firstMatch(of: /name="csrf" value="([^"]+)"/)).1)
+    }
+
+    static func encode(_ fields: [String: String]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return fields.map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&")
+    }
+}
