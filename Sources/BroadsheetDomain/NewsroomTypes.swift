@@ -72,7 +72,7 @@ public struct Photo: Sendable, Hashable {
 }
 
 /// Where a story's facts come from: "Ministry of Finance, budget draft".
-public struct ArticleSource: Sendable, Hashable {
+public struct ArticleSource: Sendable, Hashable, Codable {
     public var name: String
     public var what: String
     public var url: String?

@@ -91,3 +91,48 @@ public struct DeskQueries: Sendable {
         return result
     }
 }
+
+/// A choice in a newsroom form's list: an id and what the person sees.
+public struct Choice: Sendable, Hashable {
+    public var id: Int
+    public var label: String
+}
+
+extension DeskQueries {
+    /// Authors of one edition, or of all (labelled with their edition), by name.
+    public func authorChoices(edition: String?) async throws -> [Choice] {
+        try await choices(table: "authors", edition: edition)
+    }
+
+    public func sectionChoices(edition: String?) async throws -> [Choice] {
+        try await choices(table: "sections", edition: edition)
+    }
+
+    public func tagChoices(edition: String?) async throws -> [Choice] {
+        try await choices(table: "tags", edition: edition)
+    }
+
+    private func choices(table: String, edition: String?) async throws -> [Choice] {
+        struct Row: Decodable {
+            let id: Int
+            let edition: String
+            let name: String
+        }
+        var query = db.select().columns("id", "edition", "name").from(table)
+        if let edition { query = query.where("edition", .equal, SQLBind(edition)) }
+        return try await query.orderBy("edition").orderBy("name").limit(2000).all(decoding: Row.self)
+            .map { Choice(id: $0.id, label: edition == nil ? "\($0.edition) · \($0.name)" : $0.name) }
+    }
+
+    /// The newest photos, for the editor's main photo list.
+    public func photoChoices(limit: Int = 300) async throws -> [Choice] {
+        struct Row: Decodable {
+            let id: Int
+            let caption: String
+            let file: String
+        }
+        return try await db.select().columns("id", "caption", "file").from("photos").orderBy("id", .descending)
+            .limit(limit).all(decoding: Row.self)
+            .map { Choice(id: $0.id, label: "\($0.id): \($0.caption.isEmpty ? $0.file : $0.caption)") }
+    }
+}

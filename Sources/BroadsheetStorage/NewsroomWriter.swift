@@ -180,7 +180,7 @@ public struct NewsroomWriter: Sendable {
         return id
     }
 
-    private static func freeSlug(_ slug: String, edition: String, day: LocalDay?, in db: any SQLDatabase) async throws
+    static func freeSlug(_ slug: String, edition: String, day: LocalDay?, in db: any SQLDatabase) async throws
         -> String
     {
         guard let day else { return slug }

@@ -65,20 +65,31 @@ public func buildApplication(
     let router = Router(context: BroadsheetRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     let security = NewsroomSecurity(secureCookies: site.isHTTPS)
-    NewsroomSite(
+    let desk = ArticleDesk(database: database, timeZone: site.timeZone)
+    let deskQueries = DeskQueries(database: database)
+    let newsroomViews = try NewsroomViews(site: context, security: security)
+    let newsroom = NewsroomSite(
         site: context, staff: StaffStore(database: database),
         sessions: SessionStore(database: database, idleTimeout: site.sessionIdleTimeout),
         throttle: SignInThrottle(database: database), audit: AuditLog(database: database),
-        desk: DeskQueries(database: database), passwords: Passwords(cost: site.passwordCost), security: security,
-        views: try NewsroomViews(site: context, security: security), clock: clock
+        desk: deskQueries, passwords: Passwords(cost: site.passwordCost), security: security,
+        views: newsroomViews, clock: clock)
+    newsroom.addRoutes(to: router)
+    NewsroomArticles(
+        gate: newsroom, desk: desk, queries: deskQueries,
+        views: EditorViews(base: newsroomViews, queries: deskQueries, desk: desk)
     ).addRoutes(to: router)
     PublicSite(
         site: context, queries: PublicQueries(database: database), settings: SettingsStore(database: database),
         photos: PhotoFiles(directory: site.photoDirectory), clock: clock
     ).addRoutes(to: router)
 
+    let scheduler = PublishingScheduler(
+        desk: desk, audit: AuditLog(database: database),
+        logger: logger, clock: clock)
     return Application(
         router: router,
         configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "Broadsheet"),
+        services: [scheduler],
         logger: logger)
 }

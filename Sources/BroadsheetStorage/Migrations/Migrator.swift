@@ -14,6 +14,7 @@ enum MigrationList {
     static let all: [Migration] = [
         Migration001Schema.migration,
         Migration002Staff.migration,
+        Migration003Revisions.migration,
     ]
 }
 

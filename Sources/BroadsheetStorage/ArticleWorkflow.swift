@@ -1,0 +1,137 @@
+import BroadsheetDomain
+import Foundation
+import SQLKit
+
+extension ArticleDesk {
+    public enum MoveError: Error, Equatable, CustomStringConvertible {
+        case scheduleInThePast
+        case missingScheduleTime
+
+        public var description: String {
+            switch self {
+            case .scheduleInThePast: "a scheduled time must be in the future"
+            case .missingScheduleTime: "scheduling needs a time"
+            }
+        }
+    }
+
+    /// Moves an article to `status`. Permissions are the caller's to check (`Permissions.mayMove`);
+    /// this keeps the article's dates right: the first publication fixes the day in its URL for good.
+    public func move(
+        id: Int, to status: ArticleStatus, at scheduled: Date? = nil, by staff: StaffMember?, now: Date = Date()
+    ) async throws {
+        guard let article = try await load(id: id) else { throw DeskError.noSuchArticle(id) }
+        if status == .scheduled {
+            guard let scheduled else { throw MoveError.missingScheduleTime }
+            guard scheduled > now else { throw MoveError.scheduleInThePast }
+        }
+        try await database.transaction { db in
+            var update = db.update("articles").set("status", to: SQLBind(status.rawValue))
+            switch status {
+            case .published where article.status != .unpublished || article.publishedAt == nil:
+                // A first publication (or a schedule published early) is dated now.
+                update = try await dated(update, article: article, at: now, in: db)
+            case .scheduled:
+                update = try await dated(update, article: article, at: scheduled!, in: db)
+            default:
+                break
+            }
+            try await update.where("id", .equal, SQLBind(id)).run()
+        }
+    }
+
+    /// Sets publication time and URL day, finding a free slug for that day.
+    private func dated(_ update: SQLUpdateBuilder, article: EditableArticle, at date: Date, in db: any SQLDatabase)
+        async throws -> SQLUpdateBuilder
+    {
+        let calendar = EditionCalendar(localeIdentifier: "en_GB", timeZone: timeZone)
+        let day = calendar.localDay(date)
+        var slug = article.slug
+        if day != article.day {
+            slug = try await NewsroomWriter.freeSlug(slug, edition: article.draft.edition, day: day, in: db)
+        }
+        return update.set("published_at", to: SQLBind(date.epochSeconds)).set("url_day", to: SQLBind(day.isoString))
+            .set("slug", to: SQLBind(slug))
+    }
+
+    /// Publishes every scheduled article whose time has come, those that fell due while the server was down
+    /// included. Returns their ids.
+    public func publishDue(now: Date = Date()) async throws -> [Int] {
+        try await database.transaction { db in
+            let due = try await db.select().column("id").from("articles")
+                .where("status", .equal, SQLBind(ArticleStatus.scheduled.rawValue))
+                .where("published_at", .lessThanOrEqual, SQLBind(now.epochSeconds))
+                .all(decodingColumn: "id", as: Int.self)
+            guard !due.isEmpty else { return [] }
+            // The scheduled time stays the publication time: readers see when it was meant to appear.
+            try await db.update("articles").set("status", to: SQLBind(ArticleStatus.published.rawValue))
+                .where("id", .in, SQLBind.group(due)).run()
+            return due
+        }
+    }
+}
+
+/// The newsroom's article list: filters and a page.
+public struct ArticleFilter: Sendable, Hashable {
+    public var edition: String?
+    public var status: ArticleStatus?
+    public var authorID: Int?
+    public var sectionID: Int?
+    public var tagID: Int?
+    /// Words that must all appear in the headline.
+    public var words: String
+    public var page: Int
+
+    public init(
+        edition: String? = nil, status: ArticleStatus? = nil, authorID: Int? = nil, sectionID: Int? = nil,
+        tagID: Int? = nil, words: String = "", page: Int = 1
+    ) {
+        self.edition = edition
+        self.status = status
+        self.authorID = authorID
+        self.sectionID = sectionID
+        self.tagID = tagID
+        self.words = words
+        self.page = page
+    }
+}
+
+extension DeskQueries {
+    /// One page of the article list, newest first, and whether there is a next page.
+    public func articles(_ filter: ArticleFilter, pageSize: Int = 30) async throws -> (items: [DeskItem], hasMore: Bool) {
+        var query = db.select()
+            .columns("id", "edition", "headline", "slug", "status", "published_at", "url_day", "translation_group")
+            .from("articles")
+        if let edition = filter.edition { query = query.where("edition", .equal, SQLBind(edition)) }
+        if let status = filter.status { query = query.where("status", .equal, SQLBind(status.rawValue)) }
+        if let section = filter.sectionID { query = query.where("section_id", .equal, SQLBind(section)) }
+        if let author = filter.authorID {
+            query = query.where(
+                SQLIdentifier("id"), .in,
+                SQLGroupExpression(
+                    db.select().column("article_id").from("article_authors")
+                        .where("author_id", .equal, SQLBind(author)).query))
+        }
+        if let tag = filter.tagID {
+            query = query.where(
+                SQLIdentifier("id"), .in,
+                SQLGroupExpression(
+                    db.select().column("article_id").from("article_tags").where("tag_id", .equal, SQLBind(tag)).query))
+        }
+        for word in filter.words.split(whereSeparator: \.isWhitespace).prefix(8) {
+            // SQLite folds the case of ASCII letters only: try the word as typed, in lower case and capitalised,
+            // so that "парламент" finds "Парламент". Full-text search proper is its own issue.
+            let clean = String(word).replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+            let forms = Set([clean, clean.lowercased(), clean.prefix(1).uppercased() + clean.dropFirst().lowercased()])
+            query = query.where { group in
+                var group = group
+                for form in forms { group = group.orWhere("headline", .like, SQLBind("%\(form)%")) }
+                return group
+            }
+        }
+        let rows = try await query.orderBy("created_at", .descending).orderBy("id", .descending)
+            .limit(pageSize + 1).offset((max(filter.page, 1) - 1) * pageSize)
+            .all(decoding: Row.self)
+        return (rows.prefix(pageSize).map(\.item), rows.count > pageSize)
+    }
+}

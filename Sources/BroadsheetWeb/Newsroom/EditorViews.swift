@@ -1,0 +1,275 @@
+import BroadsheetDomain
+import BroadsheetStorage
+import Foundation
+import Hummingbird
+
+/// Models and rendering of the article list and the editor.
+struct EditorViews: Sendable {
+    let base: NewsroomViews
+    let queries: DeskQueries
+    let desk: ArticleDesk
+
+    var site: SiteContext { base.site }
+
+    func strings(_ member: StaffMember) -> UIStrings { base.strings(member.language) }
+
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    // MARK: The list
+
+    struct ListLine {
+        let edition: String
+        let headline: String
+        let editPath: String
+        let status: String
+        let when: String?
+        let datetime: String
+    }
+
+    struct Pagination {
+        let page: Int
+        let newerPath: String?
+        let olderPath: String?
+    }
+
+    struct ListPage {
+        let lang: String
+        let title: String
+        let stylesheet: String
+        let siteName: String
+        let t: [String: String]
+        let staff: NewsroomViews.StaffBar?
+        let editions: [Option]
+        let statuses: [Option]
+        let authors: [Option]
+        let sections: [Option]
+        let tags: [Option]
+        let words: String
+        let hasItems: Bool
+        let items: [ListLine]
+        let pagination: Pagination?
+    }
+
+    func list(filter: ArticleFilter, member: StaffMember, csrf: String) async throws -> Response {
+        let strings = strings(member)
+        let layout = base.layout(title: strings["articles"], language: member.language, member: member, csrf: csrf)
+        let (items, hasMore) = try await queries.articles(filter)
+        func options(_ choices: [Choice], _ selected: Int?) -> [Option] {
+            choices.map { Option(value: String($0.id), label: $0.label, selected: $0.id == selected) }
+        }
+        func path(page: Int) -> String {
+            var query: [String] = []
+            if let edition = filter.edition { query.append("edition=\(edition)") }
+            if let status = filter.status { query.append("status=\(status.rawValue)") }
+            if let id = filter.authorID { query.append("author=\(id)") }
+            if let id = filter.sectionID { query.append("section=\(id)") }
+            if let id = filter.tagID { query.append("tag=\(id)") }
+            if !filter.words.isEmpty {
+                query.append("q=\(filter.words.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            }
+            if page > 1 { query.append("page=\(page)") }
+            return "/admin/articles" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        }
+        let model = ListPage(
+            lang: layout.lang, title: layout.title, stylesheet: layout.stylesheet, siteName: layout.siteName,
+            t: layout.t, staff: layout.staff,
+            editions: site.configuration.editions.all.map {
+                Option(value: $0.code, label: $0.name, selected: $0.code == filter.edition)
+            },
+            statuses: ArticleStatus.allCases.map {
+                Option(value: $0.rawValue, label: strings["status_\($0.rawValue)"], selected: $0 == filter.status)
+            },
+            authors: options(try await queries.authorChoices(edition: filter.edition), filter.authorID),
+            sections: options(try await queries.sectionChoices(edition: filter.edition), filter.sectionID),
+            tags: options(try await queries.tagChoices(edition: filter.edition), filter.tagID),
+            words: filter.words, hasItems: !items.isEmpty,
+            items: items.map { item in
+                ListLine(
+                    edition: item.edition, headline: item.headline, editPath: "/admin/articles/\(item.id)",
+                    status: strings["status_\(item.status.rawValue)"],
+                    when: item.publishedAt.map { base.time($0, language: member.language) },
+                    datetime: item.publishedAt.map(ISO8601.string) ?? "")
+            },
+            pagination: filter.page > 1 || hasMore
+                ? Pagination(
+                    page: filter.page, newerPath: filter.page > 1 ? path(page: filter.page - 1) : nil,
+                    olderPath: hasMore ? path(page: filter.page + 1) : nil) : nil)
+        return base.security.page(try site.renderer.render(model, template: "newsroom/articles"))
+    }
+
+    // MARK: The editor
+
+    struct Move {
+        let action: String
+        let csrf: String
+        let to: String
+        let label: String
+        let needsTime: Bool
+        let timeZone: String
+    }
+
+    struct Workflow {
+        let statusName: String
+        let publishedAt: String?
+        let scheduledFor: String?
+        let publicPath: String?
+        let moves: [Move]
+    }
+
+    struct Preview {
+        let label: String?
+        let headline: String
+        let lead: String?
+        let html: String
+    }
+
+    struct RevisionLine {
+        let number: Int
+        let when: String
+        let datetime: String
+        let staffName: String?
+        let note: String?
+    }
+
+    struct EditorPage {
+        let lang: String
+        let title: String
+        let stylesheet: String
+        let siteName: String
+        let t: [String: String]
+        let staff: NewsroomViews.StaffBar?
+        let csrf: String
+        let action: String
+        let isNew: Bool
+        let message: String?
+        let hasProblems: Bool
+        let problems: [String]
+        let editions: [Option]
+        let kinds: [Option]
+        let headline: String
+        let slug: String
+        let lead: String
+        let body: String
+        let sections: [Option]
+        let tags: String
+        let authors: [Option]
+        let sources: String
+        let photos: [Option]
+        let mayArrange: Bool
+        let breaking: Bool
+        let top: Bool
+        let workflow: Workflow?
+        let preview: Preview?
+        let hasRevisions: Bool
+        let revisions: [RevisionLine]
+    }
+
+    func editor(
+        article: EditableArticle?, draft: ArticleDraft, member: StaffMember, csrf: String, message: String? = nil,
+        showPreview: Bool = false, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let strings = strings(member)
+        let title = article == nil ? strings["newArticle"] : draft.headline
+        let layout = base.layout(title: title, language: member.language, member: member, csrf: csrf)
+        func options(_ choices: [Choice], _ selected: Set<Int>) -> [Option] {
+            choices.map { Option(value: String($0.id), label: $0.label, selected: selected.contains($0.id)) }
+        }
+        let revisions = try await article.asyncMap { try await desk.revisions(of: $0.id) } ?? []
+        let model = EditorPage(
+            lang: layout.lang, title: title, stylesheet: layout.stylesheet, siteName: layout.siteName, t: layout.t,
+            staff: layout.staff, csrf: csrf,
+            action: article.map { "/admin/articles/\($0.id)" } ?? "/admin/articles/new",
+            isNew: article == nil, message: message,
+            hasProblems: !draft.problems.isEmpty && status == .badRequest,
+            problems: draft.problems.map { strings["problem_\($0.rawValue)"] },
+            editions: site.configuration.editions.all.map {
+                Option(value: $0.code, label: $0.name, selected: $0.code == draft.edition)
+            },
+            kinds: ArticleKind.allCases.map {
+                Option(value: $0.rawValue, label: strings["kind_\($0.rawValue)"], selected: $0 == draft.kind)
+            },
+            headline: draft.headline, slug: draft.slug, lead: draft.lead, body: draft.body,
+            sections: options(try await queries.sectionChoices(edition: draft.edition), Set([draft.sectionID].compactMap { $0 })),
+            tags: draft.tags.joined(separator: ", "),
+            authors: options(try await queries.authorChoices(edition: draft.edition), Set(draft.authorIDs)),
+            sources: EditorForm.sourcesText(draft.sources),
+            photos: options(try await queries.photoChoices(), Set([draft.mainPhotoID].compactMap { $0 })),
+            mayArrange: Permissions.allows(member.role, .arrangeHomePage), breaking: draft.isBreaking, top: draft.isTop,
+            workflow: article.map { workflow($0, member: member, csrf: csrf, strings: strings) },
+            preview: showPreview || article != nil ? try await preview(draft, member: member) : nil,
+            hasRevisions: !revisions.isEmpty,
+            revisions: revisions.map {
+                RevisionLine(
+                    number: $0.number, when: base.time($0.createdAt, language: member.language),
+                    datetime: ISO8601.string($0.createdAt), staffName: $0.staffName.isEmpty ? nil : $0.staffName,
+                    note: $0.note.isEmpty ? nil : $0.note)
+            })
+        return base.security.page(try site.renderer.render(model, template: "newsroom/editor"), status: status)
+    }
+
+    private func workflow(_ article: EditableArticle, member: StaffMember, csrf: String, strings: UIStrings) -> Workflow {
+        let targets: [(ArticleStatus, String)] = [
+            (.inReview, "submitForReview"), (.published, article.status == .unpublished ? "republish" : "publishNow"),
+            (.scheduled, "schedule"), (.unpublished, "unpublish"), (.draft, "returnToDraft"),
+        ]
+        let moves = targets.filter {
+            Permissions.mayMove(
+                role: member.role, actorID: member.id, ownerID: article.createdBy, from: article.status, to: $0.0)
+        }.map {
+            Move(
+                action: "/admin/articles/\(article.id)/move", csrf: csrf, to: $0.0.rawValue, label: strings[$0.1],
+                needsTime: $0.0 == .scheduled, timeZone: site.configuration.timeZone.identifier)
+        }
+        let edition = site.edition(code: article.draft.edition)
+        let isLive = article.status == .published && (article.publishedAt ?? .distantFuture) <= Date()
+        return Workflow(
+            statusName: strings["status_\(article.status.rawValue)"],
+            publishedAt: article.status != .scheduled ? article.publishedAt.map { base.time($0, language: member.language) } : nil,
+            scheduledFor: article.status == .scheduled ? article.publishedAt.map { base.time($0, language: member.language) } : nil,
+            publicPath: isLive ? edition.flatMap { e in article.day.map { SitePath.article(e, $0, slug: article.slug).path } } : nil,
+            moves: moves)
+    }
+
+    /// The body rendered by the same renderer, with the same photo lookup, as the public article page.
+    private func preview(_ draft: ArticleDraft, member: StaffMember) async throws -> Preview {
+        let body = ArticleBody(parsing: draft.body)
+        let photos = try await PublicQueries(database: desk.database).photos(ids: body.photoIDs)
+        let editionStrings = site.edition(code: draft.edition).map { site.context(for: $0).strings }
+        let renderer = BodyRenderer(
+            photos: Dictionary(uniqueKeysWithValues: photos.map { ($0.id, InlinePhoto(photo: $0)) }),
+            creditLabel: editionStrings?["photoCredit"] ?? "Photo:")
+        return Preview(
+            label: draft.kind.isLabelled ? editionStrings?["kind_\(draft.kind.rawValue)"] : nil,
+            headline: draft.headline, lead: draft.lead.isEmpty ? nil : draft.lead, html: renderer.html(body))
+    }
+
+    struct MessagePage {
+        let lang: String
+        let title: String
+        let stylesheet: String
+        let siteName: String
+        let t: [String: String]
+        let staff: NewsroomViews.StaffBar?
+        let message: String
+    }
+
+    func message(member: StaffMember, csrf: String, key: String, status: HTTPResponse.Status) throws -> Response {
+        let text = strings(member)[key]
+        let layout = base.layout(title: text, language: member.language, member: member, csrf: csrf)
+        let model = MessagePage(
+            lang: layout.lang, title: text, stylesheet: layout.stylesheet, siteName: layout.siteName, t: layout.t,
+            staff: layout.staff, message: text)
+        return base.security.page(try site.renderer.render(model, template: "newsroom/message"), status: status)
+    }
+}
+
+extension Optional {
+    func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
