@@ -43,7 +43,9 @@ extension PublicQueries {
             .where("url_day", .equal, SQLBind(day.isoString))
             .where("slug", .equal, SQLBind(slug))
             .first(decodingColumn: "article_id", as: Int.self)
-        guard let articleID else { return .notFound }
+        guard let articleID else {
+            return try await isDeleted(edition: edition, day: day, slug: slug) ? .gone : .notFound
+        }
         let current = try await SummaryRow.select(db).column(SQLRaw("a.status"))
             .where(SQLColumn("id", table: "a"), .equal, SQLBind(articleID))
             .first()

@@ -136,3 +136,13 @@ extension DeskQueries {
             .map { Choice(id: $0.id, label: "\($0.id): \($0.caption.isEmpty ? $0.file : $0.caption)") }
     }
 }
+
+extension DeskQueries {
+    /// Every version of a translation group, in any status, oldest first.
+    public func versions(group: Int) async throws -> [DeskItem] {
+        try await db.select()
+            .columns("id", "edition", "headline", "slug", "status", "published_at", "url_day", "translation_group")
+            .from("articles").where("translation_group", .equal, SQLBind(group)).orderBy("id")
+            .all(decoding: Row.self).map(\.item)
+    }
+}

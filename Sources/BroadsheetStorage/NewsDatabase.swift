@@ -5,13 +5,26 @@ import NIOPosix
 import SQLKit
 import SQLiteKit
 
-/// The newsroom's database: one SQLKit handle that every query goes through, whichever engine is behind it.
+/// The newsroom's database, whichever engine is behind it: `sql` for single statements (reads, and writes
+/// that stand alone), `transaction` for work that must commit or roll back as one.
+///
+/// On SQLite the two are separate connections to one file: a transaction holds the writer connection alone
+/// (transactions queue for it), so no other request's statement can slip into it or see it half done;
+/// in WAL mode the reader connection goes on reading the last committed state meanwhile.
 public struct NewsDatabase: Sendable {
     public let sql: any SQLDatabase
+    private let writer: any SQLDatabase
+    private let writerGate: SerialGate
     private let close: @Sendable () async throws -> Void
 
     public init(sql: any SQLDatabase, close: @escaping @Sendable () async throws -> Void) {
+        self.init(sql: sql, writer: sql, close: close)
+    }
+
+    init(sql: any SQLDatabase, writer: any SQLDatabase, close: @escaping @Sendable () async throws -> Void) {
         self.sql = sql
+        self.writer = writer
+        self.writerGate = SerialGate()
         self.close = close
     }
 
@@ -36,48 +49,97 @@ public struct NewsDatabase: Sendable {
         guard FileManager.default.isWritableFile(atPath: directory) else {
             throw OpenError.cannotOpen(path: path, reason: "the folder \(directory) is not writable")
         }
-        let connection: SQLiteConnection
+        // SQLite calls block their thread, and a statement waiting for the write lock sleeps in it (busy
+        // timeout). With the shared pool (one thread per core) two such sleepers would leave no thread for
+        // the transaction they wait on: the database gets threads of its own.
+        let pool = NIOThreadPool(numberOfThreads: 8)
+        pool.start()
+        let reader: SQLiteConnection
+        let writer: SQLiteConnection
         do {
-            connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            let loop = MultiThreadedEventLoopGroup.singleton.any()
+            writer = try await SQLiteConnection.open(storage: .file(path: path), threadPool: pool, logger: logger, on: loop)
+            reader = try await SQLiteConnection.open(storage: .file(path: path), threadPool: pool, logger: logger, on: loop)
         } catch {
+            try? await pool.shutdownGracefully()
             throw OpenError.cannotOpen(path: path, reason: String(describing: error))
         }
-        let database = try await configure(connection, logger: logger)
-        // WAL lets readers go on while the newsroom writes; it only exists for files.
-        _ = try await database.sql.raw("PRAGMA journal_mode=WAL").all()
-        _ = try await database.sql.raw("PRAGMA synchronous=NORMAL").all()
-        return database
+        // WAL lets the reader go on while the writer writes; it is a property of the file, set once.
+        _ = try await writer.sql(queryLogLevel: nil).raw("PRAGMA journal_mode=WAL").all()
+        let readerSQL = try await configure(reader)
+        let writerSQL = try await configure(writer)
+        return NewsDatabase(
+            sql: readerSQL, writer: writerSQL,
+            close: {
+                try await reader.close()
+                try await writer.close()
+                try await pool.shutdownGracefully()
+            })
     }
 
-    /// A private in-memory SQLite database, for tests.
+    /// A private in-memory SQLite database on one connection, for tests that need no concurrency.
     public static func inMemory(logger: Logger = Logger(label: "broadsheet.test-db")) async throws -> NewsDatabase {
         let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
-        return try await configure(connection, logger: logger)
+        let sql = try await configure(connection)
+        return NewsDatabase(sql: sql, close: { try await connection.close() })
     }
 
-    private static func configure(_ connection: SQLiteConnection, logger: Logger) async throws -> NewsDatabase {
+    private static func configure(_ connection: SQLiteConnection) async throws -> any SQLDatabase {
         let sql = connection.sql(queryLogLevel: nil)
         _ = try await sql.raw("PRAGMA foreign_keys=ON").all()
+        // A writer waits this long for another connection's write to finish before giving up.
         _ = try await sql.raw("PRAGMA busy_timeout=5000").all()
-        return NewsDatabase(sql: sql, close: { try await connection.close() })
+        _ = try await sql.raw("PRAGMA synchronous=NORMAL").all()
+        return sql
     }
 
     public func shutdown() async throws {
         try await close()
     }
 
-    /// Runs `body` inside one transaction on one session, rolling back when it throws.
+    /// Runs `body` inside one transaction on the writer connection, rolling back when it throws.
+    /// Transactions wait for each other; single statements on `sql` do not wait for them.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await sql.withSession { session in
-            try await session.raw("BEGIN").run()
-            do {
-                let result = try await body(session)
-                try await session.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await session.raw("ROLLBACK").run()
-                throw error
+        await writerGate.enter()
+        do {
+            let result = try await writer.withSession { session in
+                try await session.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let result = try await body(session)
+                    try await session.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await session.raw("ROLLBACK").run()
+                    throw error
+                }
             }
+            await writerGate.leave()
+            return result
+        } catch {
+            await writerGate.leave()
+            throw error
+        }
+    }
+}
+
+/// Lets one task through at a time, in arrival order: the writer connection's queue.
+actor SerialGate {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            busy = false
+        } else {
+            waiting.removeFirst().resume()
         }
     }
 }

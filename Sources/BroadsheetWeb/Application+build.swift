@@ -75,9 +75,16 @@ public func buildApplication(
         desk: deskQueries, passwords: Passwords(cost: site.passwordCost), security: security,
         views: newsroomViews, clock: clock)
     newsroom.addRoutes(to: router)
-    NewsroomArticles(
-        gate: newsroom, desk: desk, queries: deskQueries,
-        views: EditorViews(base: newsroomViews, queries: deskQueries, desk: desk)
+    let library = PhotoLibrary(database: database, directory: site.photoDirectory)
+    let editorViews = EditorViews(
+        base: newsroomViews, queries: deskQueries, desk: desk,
+        tools: ToolsViews(base: newsroomViews, audit: AuditLog(database: database)))
+    NewsroomArticles(gate: newsroom, desk: desk, queries: deskQueries, library: library, views: editorViews)
+        .addRoutes(to: router)
+    NewsroomPhotos(
+        gate: newsroom, library: library,
+        views: PhotoViews(base: newsroomViews, editor: editorViews, library: library),
+        maxUploadBytes: site.maxUploadBytes
     ).addRoutes(to: router)
     PublicSite(
         site: context, queries: PublicQueries(database: database), settings: SettingsStore(database: database),

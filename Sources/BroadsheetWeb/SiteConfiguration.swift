@@ -18,11 +18,13 @@ public struct SiteConfiguration: Sendable {
     public var sessionIdleTimeout: TimeInterval
     /// bcrypt's cost for staff passwords.
     public var passwordCost: UInt8
+    /// The largest photo upload accepted.
+    public var maxUploadBytes: Int
 
     public init(
         siteName: String = "Broadsheet", publicBaseURL: String, editions: Editions = .standard,
         timeZone: TimeZone = TimeZone(identifier: "Europe/Kyiv")!, photoDirectory: String, pageSize: Int = 20,
-        sessionIdleTimeout: TimeInterval = 12 * 3600, passwordCost: UInt8 = 11
+        sessionIdleTimeout: TimeInterval = 12 * 3600, passwordCost: UInt8 = 11, maxUploadBytes: Int = 10 * 1_048_576
     ) {
         self.siteName = siteName
         self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL
@@ -32,6 +34,7 @@ public struct SiteConfiguration: Sendable {
         self.pageSize = pageSize
         self.sessionIdleTimeout = sessionIdleTimeout
         self.passwordCost = passwordCost
+        self.maxUploadBytes = maxUploadBytes
     }
 
     /// Cookies are marked Secure when the site is served over https.

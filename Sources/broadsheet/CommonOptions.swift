@@ -105,10 +105,12 @@ struct ConfigurationSource {
             options.sessionIdleMinutes, name: "session-idle-minutes", env: "BROADSHEET_SESSION_IDLE_MINUTES",
             default: 720, range: 5...43_200)
         let cost = try int(nil, name: "", env: "BROADSHEET_PASSWORD_COST", default: 11, range: 10...15)
+        let uploadMB = try int(nil, name: "", env: "BROADSHEET_MAX_UPLOAD_MB", default: 10, range: 1...200)
         return SiteConfiguration(
             siteName: string(options.siteName, env: "BROADSHEET_SITE_NAME", default: "Broadsheet"),
             publicBaseURL: publicURL, editions: editions, timeZone: zone, photoDirectory: photos,
-            sessionIdleTimeout: TimeInterval(idle * 60), passwordCost: UInt8(cost))
+            sessionIdleTimeout: TimeInterval(idle * 60), passwordCost: UInt8(cost),
+            maxUploadBytes: uploadMB * 1_048_576)
     }
 }
 

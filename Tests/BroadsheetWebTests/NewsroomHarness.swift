@@ -26,12 +26,15 @@ struct NewsroomHarness: Sendable {
     let editor: StaffMember
     let author: StaffMember
     let contributor: StaffMember
+    let admin: StaffMember
+    /// The photo store of this run (a temporary folder).
+    let photoDirectory: String
 
     static func run(_ test: @escaping @Sendable (NewsroomHarness) async throws -> Void) async throws {
         try await TestDatabase.with { database in
             try await NewsroomFixture.build(in: database)
             var logger = Logger(label: "newsroom.test")
-            logger.logLevel = .critical
+            logger.logLevel = .error
             let clock = TestClock(NewsroomFixture.now)
             let passwords = Passwords(cost: 4)
             let staff = StaffStore(database: database)
@@ -43,16 +46,21 @@ struct NewsroomHarness: Sendable {
             let contributor = try await staff.add(
                 email: "stringer@example.org", name: "Ola Stringer", role: .contributor, passwordHash: hash,
                 language: "en")
+            let admin = try await staff.add(
+                email: "admin@example.org", name: "Ada Admin", role: .admin, passwordHash: hash, language: "en")
+            let photoDirectory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("newsroom-photos-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: photoDirectory) }
             let app = try await buildApplication(
                 site: SiteConfiguration(
-                    publicBaseURL: "https://news.example.com", photoDirectory: "/nonexistent",
-                    sessionIdleTimeout: 3600, passwordCost: 4),
+                    publicBaseURL: "https://news.example.com", photoDirectory: photoDirectory,
+                    sessionIdleTimeout: 3600, passwordCost: 4, maxUploadBytes: 200_000),
                 database: database, logger: logger, clock: { clock.now })
             try await app.test(.router) { client in
                 try await test(
                     NewsroomHarness(
                         client: client, database: database, clock: clock, editor: editor, author: author,
-                        contributor: contributor))
+                        contributor: contributor, admin: admin, photoDirectory: photoDirectory))
             }
         }
     }

@@ -15,6 +15,7 @@ enum MigrationList {
         Migration001Schema.migration,
         Migration002Staff.migration,
         Migration003Revisions.migration,
+        Migration004Corrections.migration,
     ]
 }
 

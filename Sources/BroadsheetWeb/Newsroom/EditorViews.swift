@@ -8,6 +8,7 @@ struct EditorViews: Sendable {
     let base: NewsroomViews
     let queries: DeskQueries
     let desk: ArticleDesk
+    let tools: ToolsViews
 
     var site: SiteContext { base.site }
 
@@ -133,6 +134,39 @@ struct EditorViews: Sendable {
         let datetime: String
         let staffName: String?
         let note: String?
+        let comparePath: String?
+    }
+
+    struct VersionLine {
+        let edition: String
+        let headline: String
+        let status: String
+        let editPath: String
+        let current: Bool
+    }
+
+    struct TranslateTarget {
+        let action: String
+        let csrf: String
+        let edition: String
+        let label: String
+    }
+
+    struct Translations {
+        let versions: [VersionLine]
+        let targets: [TranslateTarget]
+    }
+
+    struct Original {
+        let edition: String
+        let headline: String
+        let lead: String
+        let body: String
+    }
+
+    struct PostForm {
+        let action: String
+        let csrf: String
     }
 
     struct EditorPage {
@@ -166,6 +200,10 @@ struct EditorViews: Sendable {
         let preview: Preview?
         let hasRevisions: Bool
         let revisions: [RevisionLine]
+        let translations: Translations?
+        let original: Original?
+        let correction: PostForm?
+        let deletion: PostForm?
     }
 
     func editor(
@@ -202,13 +240,57 @@ struct EditorViews: Sendable {
             workflow: article.map { workflow($0, member: member, csrf: csrf, strings: strings) },
             preview: showPreview || article != nil ? try await preview(draft, member: member) : nil,
             hasRevisions: !revisions.isEmpty,
-            revisions: revisions.map {
+            revisions: revisions.map { revision in
                 RevisionLine(
-                    number: $0.number, when: base.time($0.createdAt, language: member.language),
-                    datetime: ISO8601.string($0.createdAt), staffName: $0.staffName.isEmpty ? nil : $0.staffName,
-                    note: $0.note.isEmpty ? nil : $0.note)
+                    number: revision.number, when: base.time(revision.createdAt, language: member.language),
+                    datetime: ISO8601.string(revision.createdAt),
+                    staffName: revision.staffName.isEmpty ? nil : revision.staffName,
+                    note: revision.note.isEmpty ? nil : revision.note,
+                    comparePath: article.flatMap { article in
+                        revision.number > 1
+                            ? "/admin/articles/\(article.id)/revisions?from=\(revision.number - 1)&to=\(revision.number)"
+                            : nil
+                    })
+            },
+            translations: try await article.asyncMap { try await translations($0, member: member, csrf: csrf) },
+            original: try await article.asyncMap { try await original(of: $0) } ?? nil,
+            correction: article.flatMap {
+                $0.status == .published && Permissions.allows(member.role, .addCorrection)
+                    ? PostForm(action: "/admin/articles/\($0.id)/correction", csrf: csrf) : nil
+            },
+            deletion: article.flatMap {
+                Permissions.allows(member.role, .deleteArticle)
+                    ? PostForm(action: "/admin/articles/\($0.id)/delete", csrf: csrf) : nil
             })
         return base.security.page(try site.renderer.render(model, template: "newsroom/editor"), status: status)
+    }
+
+    private func translations(_ article: EditableArticle, member: StaffMember, csrf: String) async throws -> Translations {
+        let strings = strings(member)
+        let versions = try await queries.versions(group: article.translationGroup)
+        let present = Set(versions.map(\.edition))
+        let mayTranslate = Permissions.allows(member.role, .translate)
+        return Translations(
+            versions: versions.map {
+                VersionLine(
+                    edition: $0.edition, headline: $0.headline, status: strings["status_\($0.status.rawValue)"],
+                    editPath: "/admin/articles/\($0.id)", current: $0.id == article.id)
+            },
+            targets: mayTranslate
+                ? site.configuration.editions.all.filter { !present.contains($0.code) }.map {
+                    TranslateTarget(
+                        action: "/admin/articles/\(article.id)/translate", csrf: csrf, edition: $0.code, label: $0.name)
+                } : [])
+    }
+
+    /// While translating: the group's first version in another edition, shown beside the editor.
+    private func original(of article: EditableArticle) async throws -> Original? {
+        guard let first = try await queries.versions(group: article.translationGroup).first,
+            first.id != article.id, let source = try await desk.load(id: first.id)
+        else { return nil }
+        return Original(
+            edition: source.draft.edition, headline: source.draft.headline, lead: source.draft.lead,
+            body: source.draft.body)
     }
 
     private func workflow(_ article: EditableArticle, member: StaffMember, csrf: String, strings: UIStrings) -> Workflow {

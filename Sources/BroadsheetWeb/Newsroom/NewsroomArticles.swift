@@ -10,6 +10,7 @@ struct NewsroomArticles: Sendable {
     let gate: NewsroomSite
     let desk: ArticleDesk
     let queries: DeskQueries
+    let library: PhotoLibrary
     let views: EditorViews
 
     func addRoutes(to router: Router<BroadsheetRequestContext>) {
@@ -67,6 +68,7 @@ struct NewsroomArticles: Sendable {
         articles.post(":id/move") { request, context in
             try await move(request, context)
         }
+        addToolRoutes(to: router)
     }
 
     /// Loads the article named in the path and checks the member may edit it.
@@ -99,6 +101,20 @@ struct NewsroomArticles: Sendable {
                 return try views.message(member: member, csrf: session.csrfToken, key: "forbiddenMove", status: .forbidden)
             }
             let now = gate.clock()
+            if target == .published || target == .scheduled {
+                // A photo goes out with its caption, credit and alt text, or the article waits.
+                let incomplete = try await library.incomplete(in: article.draft)
+                if !incomplete.isEmpty {
+                    let strings = views.strings(member)
+                    let list = incomplete.map { item in
+                        "\(strings["photoLabel"]) \(item.photo.id): "
+                            + item.missing.map { strings["missing_\($0)"] }.joined(separator: ", ")
+                    }.joined(separator: "; ")
+                    return try await views.editor(
+                        article: article, draft: article.draft, member: member, csrf: session.csrfToken,
+                        message: "\(strings["photoIncomplete"]) \(list).", status: .badRequest)
+                }
+            }
             var at: Date?
             if target == .scheduled {
                 guard let time = EditorForm.localTime(form["at"], timeZone: gate.site.configuration.timeZone) else {

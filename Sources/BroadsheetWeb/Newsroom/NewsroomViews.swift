@@ -37,6 +37,7 @@ struct NewsroomViews: Sendable {
         let name: String
         let roleName: String
         let csrf: String
+        let isAdmin: Bool
     }
 
     struct Layout {
@@ -53,7 +54,11 @@ struct NewsroomViews: Sendable {
         return Layout(
             lang: language, title: title, stylesheet: site.stylesheet.path, siteName: site.configuration.siteName,
             t: strings.values,
-            staff: member.map { StaffBar(name: $0.name, roleName: strings["role_\($0.role.rawValue)"], csrf: csrf ?? "") })
+            staff: member.map {
+                StaffBar(
+                    name: $0.name, roleName: strings["role_\($0.role.rawValue)"], csrf: csrf ?? "",
+                    isAdmin: Permissions.allows($0.role, .readAuditLog))
+            })
     }
 
     struct LanguageLink {

@@ -36,6 +36,12 @@ enum ArticlePage {
             let name: String
             let path: String
         }
+        struct CorrectionLine {
+            let label: String
+            let date: String
+            let datetime: String
+            let text: String
+        }
 
         let chrome: Chrome
         let label: String?
@@ -52,6 +58,8 @@ enum ArticlePage {
         let photo: MainPhoto?
         let sources: Sources?
         let blocks: [Block]
+        let hasCorrections: Bool
+        let corrections: [CorrectionLine]
         let support: SupportCall?
         let hasTags: Bool
         let tags: [TagLink]
@@ -87,6 +95,7 @@ enum ArticlePage {
         var alternates = switcher
         if !switcher.isEmpty { alternates[edition.edition.code] = path }
 
+        let corrections = try await queries.corrections(ofArticle: article.id)
         let related = try await queries.related(
             toTags: article.tags.map(\.id), excluding: article.id, limit: relatedCount, now: frame.now)
         var headlineBlocks: [HeadlineBlock] = []
@@ -158,6 +167,12 @@ enum ArticlePage {
             sources: sources.isEmpty
                 ? nil : Model.Sources(label: strings[sources.count == 1 ? "sourceOne" : "sourceMany"], items: sources),
             blocks: blocks,
+            hasCorrections: !corrections.isEmpty,
+            corrections: corrections.map {
+                Model.CorrectionLine(
+                    label: strings["correction"], date: edition.calendar.dateTime($0.at), datetime: ISO8601.string($0.at),
+                    text: $0.text)
+            },
             support: frame.builder.support.flatMap { $0.url.isEmpty || $0.text.isEmpty ? nil : $0 },
             hasTags: !article.tags.isEmpty,
             tags: article.tags.map {
