@@ -31,22 +31,24 @@ public struct BackupReport: Sendable, CustomStringConvertible {
     public var bytes: Int { databaseBytes + photoBytes }
 
     public var description: String {
-        let size = "\(Self.bytesText(bytes)) (database \(Self.bytesText(databaseBytes)), photos \(Self.bytesText(photoBytes)))"
+        let size = "\(Self.bytesText(bytes)) (database \(Self.bytesText(databaseBytes)), "
+            + "photos \(Self.bytesText(photoBytes)))"
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         let time = String(format: "%.2f s", seconds)
         switch action {
         case .backup:
-            var text =
-                "backed up \(articles) articles (schema \(schemaMigration)) and \(photoFiles) photo files to \(folder): \(size) in \(time)"
+            var text = "backed up \(articles) articles (schema \(schemaMigration)) and \(photoFiles) photo files "
+                + "to \(folder): \(size) in \(time)"
             if !missingPhotoFiles.isEmpty {
                 let examples = missingPhotoFiles.prefix(3).joined(separator: ", ")
-                text +=
-                    "; warning: \(missingPhotoFiles.count) photo files the database names were not in the photo store (\(examples)\(missingPhotoFiles.count > 3 ? ", ..." : ""))"
+                let more = missingPhotoFiles.count > 3 ? ", ..." : ""
+                text += "; warning: the photo store lacks \(missingPhotoFiles.count) file(s) the database names "
+                    + "(\(examples)\(more))"
             }
             return text
         case .restore:
-            return
-                "restored \(articles) articles (schema \(schemaMigration), \(migrationsApplied) migrations applied) and \(photoFiles) photo files from \(folder): \(size) in \(time)"
+            return "restored \(articles) articles (schema \(schemaMigration), \(migrationsApplied) migrations "
+                + "applied) and \(photoFiles) photo files from \(folder): \(size) in \(time)"
         }
     }
 
@@ -97,17 +99,21 @@ public struct NewsroomBackup: Sendable {
             case .unreadableManifest(let path, let reason):
                 "cannot read the backup manifest \(path): \(reason)"
             case .unsupportedVersion(let folder, let version):
-                "the backup in \(folder) has format version \(version); this broadsheet reads version \(NewsroomBackup.formatVersion)"
+                "the backup in \(folder) has format version \(version); "
+                    + "this broadsheet reads version \(NewsroomBackup.formatVersion)"
             case .newerSchema(let folder, let backup, let supported):
-                "the backup in \(folder) has schema \(backup), newer than this broadsheet's \(supported); restore it with a newer broadsheet"
+                "the backup in \(folder) has schema \(backup), newer than this broadsheet's \(supported); "
+                    + "restore it with a newer broadsheet"
             case .unsafeName(let name):
                 "the backup manifest names a file outside the backup: \(name)"
             case .notANewsroomDatabase(let path):
                 "\(path) is not a Broadsheet database (it has no migrations recorded)"
             case .targetDatabaseNotEmpty(let path):
-                "the database \(path) already exists and is not empty; restore only fills an empty data directory (nothing was written)"
+                "the database \(path) already exists and is not empty; "
+                    + "restore only fills an empty data directory (nothing was written)"
             case .targetPhotosNotEmpty(let path, let holding):
-                "the photo folder \(path) is not empty (it holds \(holding)); restore only fills an empty data directory (nothing was written)"
+                "the photo folder \(path) is not empty (it holds \(holding)); "
+                    + "restore only fills an empty data directory (nothing was written)"
             case .missingFile(let path):
                 "the backup is incomplete: \(path) is missing (nothing was written)"
             case .damagedFile(let path, let reason):
@@ -252,7 +258,8 @@ public struct NewsroomBackup: Sendable {
                 : 0
             let photos =
                 tables.contains("photos")
-                ? try await sql.raw("SELECT DISTINCT file FROM photos").all(decodingColumn: "file", as: String.self) : []
+                ? try await sql.raw("SELECT DISTINCT file FROM photos").all(decodingColumn: "file", as: String.self)
+                : []
             try await connection.close()
             return Snapshot(schemaMigration: schema, articles: articles, photoFiles: Set(photos))
         } catch {
@@ -448,7 +455,8 @@ public struct NewsroomBackup: Sendable {
             guard FileManager.default.fileExists(atPath: path) else { throw BackupError.missingFile(path) }
             let actual = try fingerprint(path, name: file.name)
             guard actual.bytes == file.bytes else {
-                throw BackupError.damagedFile(path, reason: "has \(actual.bytes) bytes, the manifest says \(file.bytes)")
+                throw BackupError.damagedFile(
+                    path, reason: "has \(actual.bytes) bytes, the manifest says \(file.bytes)")
             }
             guard actual.fnv1a64 == file.fnv1a64 else {
                 throw BackupError.damagedFile(

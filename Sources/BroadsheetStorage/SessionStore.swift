@@ -10,6 +10,12 @@ public struct StaffSession: Sendable, Hashable {
     public var csrfToken: String
     public var staffID: Int
     public var lastSeenAt: Date
+    /// Whether the second step of sign-in (a TOTP code) was passed in this session.
+    public var secondFactorDone: Bool = false
+    /// A secret being set up in this session, not yet confirmed with a code.
+    public var pendingSecret: String?
+    /// Whether the account has a second factor set up.
+    public var accountHasSecondFactor: Bool = false
 }
 
 /// Sessions: created at sign-in, ended at sign-out, when idle too long, or when the account is disabled.
@@ -49,13 +55,17 @@ public struct SessionStore: Sendable {
             let role: String
             let disabled: Bool
             let language: String
+            let second_factor_done: Bool
+            let pending_totp_secret: String?
+            let has_totp: Int
         }
         guard token.count == RandomToken.length else { return nil }
         let row = try await db.select()
             .columns(
                 SQLRaw("s.token"), SQLRaw("s.csrf_token"), SQLRaw("s.staff_id"), SQLRaw("s.last_seen_at"),
                 SQLRaw("m.id"), SQLRaw("m.email"), SQLRaw("m.name"), SQLRaw("m.role"), SQLRaw("m.disabled"),
-                SQLRaw("m.language")
+                SQLRaw("m.language"), SQLRaw("s.second_factor_done"), SQLRaw("s.pending_totp_secret"),
+                SQLRaw("CASE WHEN m.totp_secret IS NULL THEN 0 ELSE 1 END AS has_totp")
             )
             .from(SQLAlias(SQLIdentifier("staff_sessions"), as: SQLIdentifier("s")))
             .join(SQLAlias(SQLIdentifier("staff"), as: SQLIdentifier("m")), on: SQLRaw("m.id = s.staff_id"))
@@ -74,11 +84,25 @@ public struct SessionStore: Sendable {
         return (
             StaffSession(
                 token: row.token, csrfToken: row.csrf_token, staffID: row.staff_id,
-                lastSeenAt: Date(timeIntervalSince1970: TimeInterval(row.last_seen_at))),
+                lastSeenAt: Date(timeIntervalSince1970: TimeInterval(row.last_seen_at)),
+                secondFactorDone: row.second_factor_done, pendingSecret: row.pending_totp_secret,
+                accountHasSecondFactor: row.has_totp == 1),
             StaffMember(
                 id: row.id, email: row.email, name: row.name, role: StaffRole(rawValue: row.role) ?? .contributor,
                 disabled: row.disabled, language: row.language)
         )
+    }
+
+    /// The session passed the second step of sign-in.
+    public func markSecondFactorDone(token: String) async throws {
+        try await db.update("staff_sessions").set("second_factor_done", to: SQLBind(true))
+            .set("pending_totp_secret", to: SQLBind(String?.none)).where("token", .equal, SQLBind(token)).run()
+    }
+
+    /// Keeps a secret being set up with the session until a code confirms it.
+    public func setPendingSecret(token: String, secret: String) async throws {
+        try await db.update("staff_sessions").set("pending_totp_secret", to: SQLBind(secret))
+            .where("token", .equal, SQLBind(token)).run()
     }
 
     public func end(token: String) async throws {

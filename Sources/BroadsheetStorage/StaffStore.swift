@@ -94,6 +94,27 @@ public struct StaffStore: Sendable {
         try await db.update("staff").set("password_hash", to: SQLBind(hash)).where("id", .equal, SQLBind(staffID)).run()
     }
 
+    /// The account's TOTP secret, if it has set one up.
+    public func secondFactorSecret(staffID: Int) async throws -> String? {
+        try await db.select().column("totp_secret").from("staff").where("id", .equal, SQLBind(staffID))
+            .first(decodingColumn: "totp_secret", as: String?.self) ?? nil
+    }
+
+    public func setSecondFactor(staffID: Int, secret: String?) async throws {
+        try await db.update("staff").set("totp_secret", to: SQLBind(secret))
+            .set("totp_last_step", to: SQLBind(Int?.none)).where("id", .equal, SQLBind(staffID)).run()
+    }
+
+    /// Records that a code of `step` was used; false when that step (or a later one) was used already,
+    /// so that a code seen over a shoulder cannot be replayed.
+    public func useSecondFactorStep(staffID: Int, step: Int) async throws -> Bool {
+        let rows = try await db.update("staff").set("totp_last_step", to: SQLBind(step))
+            .where("id", .equal, SQLBind(staffID))
+            .where { $0.where("totp_last_step", .is, SQLLiteral.null).orWhere("totp_last_step", .lessThan, SQLBind(step)) }
+            .returning("id").all()
+        return !rows.isEmpty
+    }
+
     public func setLanguage(staffID: Int, language: String) async throws {
         try await db.update("staff").set("language", to: SQLBind(language)).where("id", .equal, SQLBind(staffID)).run()
     }

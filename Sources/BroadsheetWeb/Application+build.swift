@@ -75,6 +75,7 @@ public func buildApplication(
         desk: deskQueries, passwords: Passwords(cost: site.passwordCost), security: security,
         views: newsroomViews, clock: clock)
     newsroom.addRoutes(to: router)
+    SecondFactor(gate: newsroom).addRoutes(to: router)
     let library = PhotoLibrary(database: database, directory: site.photoDirectory)
     let editorViews = EditorViews(
         base: newsroomViews, queries: deskQueries, desk: desk,

@@ -1,5 +1,5 @@
 import BroadsheetDomain
-import BroadsheetStorage
+@testable import BroadsheetStorage
 import BroadsheetTestSupport
 import Foundation
 import Logging
@@ -72,16 +72,34 @@ struct BackupTests {
     }
 
     static func articleIDs(_ database: NewsDatabase) async throws -> [Int] {
-        try await database.sql.select().column("id").from("articles").orderBy("id").all(decodingColumn: "id", as: Int.self)
+        try await database.sql.select().column("id").from("articles").orderBy("id")
+            .all(decodingColumn: "id", as: Int.self)
     }
 
-    /// The ids a publisher has committed, and whether it should stop.
+    /// The ids a publisher has committed, whether it should stop, and why it failed if it did.
     actor PublishLog {
         private(set) var ids: [Int] = []
         private(set) var stopped = false
+        private(set) var failure: String?
 
         func published(_ id: Int) { ids.append(id) }
         func stop() { stopped = true }
+        func failed(_ error: any Error) { failure = "\(error)" }
+
+        /// Waits until `count` articles are published; throws if the publisher failed or 30 seconds pass.
+        func waitFor(_ count: Int) async throws {
+            let deadline = ContinuousClock.now + .seconds(30)
+            while ids.count < count {
+                if let failure { throw PublisherFailed(reason: failure) }
+                guard ContinuousClock.now < deadline else { throw PublisherFailed(reason: "too slow") }
+                try await Task.sleep(for: .milliseconds(2))
+            }
+        }
+    }
+
+    struct PublisherFailed: Error, CustomStringConvertible {
+        let reason: String
+        var description: String { "the publisher failed: \(reason)" }
     }
 
     @Test("a backup taken while articles are being published restores every article published before it began")
@@ -108,36 +126,52 @@ struct BackupTests {
         let written: [Int]
         do {
             photos = try await Self.fileNewsroom(in: main, photos: photoFolder)
+            // Some bulk, so that the snapshot takes long enough for the publisher to commit while it is taken.
+            let newsroom = NewsroomWriter(database: main)
+            let longBody = String(repeating: "A paragraph of the archive, long enough to weigh something. ", count: 300)
+            for number in 1...150 {
+                let headline = "Archive story \(number)"
+                _ = try await newsroom.createArticle(
+                    NewArticle(
+                        edition: "uk", translationGroup: try await newsroom.newTranslationGroup(), kind: .news,
+                        status: .published, headline: headline, slug: Slug.make(from: headline, language: "en"),
+                        lead: "A lead.", body: longBody, publishedAt: NewsroomFixture.hoursAgo(Double(number)),
+                        urlDay: NewsroomFixture.day(NewsroomFixture.hoursAgo(Double(number)))))
+            }
             fixtureIDs = try await Self.articleIDs(main)
 
             // A second connection to the same file keeps publishing, one short transaction per article.
             let writer = Task {
                 let newsroom = NewsroomWriter(database: publisher)
                 var number = 0
-                while await !log.stopped {
-                    number += 1
-                    let now = Date()
-                    let headline = "Live report number \(number)"
-                    let group = try await newsroom.newTranslationGroup(now: now)
-                    let id = try await newsroom.createArticle(
-                        NewArticle(
-                            edition: "en", translationGroup: group, kind: .news, status: .published,
-                            headline: headline, slug: Slug.make(from: headline, language: "en"), lead: "A lead.",
-                            body: "One paragraph.", publishedAt: now.addingTimeInterval(-60),
-                            urlDay: NewsroomFixture.day(now)),
-                        now: now
-                    ).id
-                    await log.published(id)
+                do {
+                    while await !log.stopped {
+                        number += 1
+                        let now = Date()
+                        let headline = "Live report number \(number)"
+                        let group = try await newsroom.newTranslationGroup(now: now)
+                        let id = try await newsroom.createArticle(
+                            NewArticle(
+                                edition: "en", translationGroup: group, kind: .news, status: .published,
+                                headline: headline, slug: Slug.make(from: headline, language: "en"), lead: "A lead.",
+                                body: "One paragraph.", publishedAt: now.addingTimeInterval(-60),
+                                urlDay: NewsroomFixture.day(now)),
+                            now: now
+                        ).id
+                        await log.published(id)
+                    }
+                } catch {
+                    await log.failed(error)
+                    throw error
                 }
             }
             do {
-                while await log.ids.count < 20 { try await Task.sleep(for: .milliseconds(5)) }
+                try await log.waitFor(20)
                 before = await log.ids
                 backup = try await NewsroomBackup.backUp(
                     database: main, photoDirectory: photoFolder, to: backupFolder, now: NewsroomFixture.now)
                 // The publisher was never held up by the backup: it goes on publishing after it.
-                let after = await log.ids.count
-                while await log.ids.count < after + 5 { try await Task.sleep(for: .milliseconds(5)) }
+                try await log.waitFor(await log.ids.count + 5)
                 await log.stop()
                 try await writer.value
             } catch {
@@ -154,7 +188,6 @@ struct BackupTests {
             throw error
         }
 
-        print("DIAG before=\(before.count) snapshot=\(backup.articles - fixtureIDs.count) written=\(written.count) \(backup)")
         #expect(backup.articles >= fixtureIDs.count + before.count)
         #expect(backup.photoFiles == 2)
         #expect(backup.photoBytes == photos.values.reduce(0) { $0 + $1.count })
@@ -200,7 +233,8 @@ struct BackupTests {
                 == Array(1...Migrator.latestNumber))
         }
         for (name, data) in photos {
-            let copy = try Data(contentsOf: URL(fileURLWithPath: (restoredPhotos as NSString).appendingPathComponent(name)))
+            let path = (restoredPhotos as NSString).appendingPathComponent(name)
+            let copy = try Data(contentsOf: URL(fileURLWithPath: path))
             #expect(copy == data, "photo \(name) differs after the restore")
         }
     }
@@ -294,5 +328,54 @@ struct BackupTests {
         }
         #expect(error?.description.contains("manifest.json") == true)
         #expect(!FileManager.default.fileExists(atPath: scratch.path("target")))
+    }
+
+    @Test("a photo the database names but the photo store lacks is named in the backup's report")
+    func reportsMissingPhoto() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try await Self.withFile(scratch.path("data/broadsheet.sqlite")) { database in
+            try await Self.fileNewsroom(in: database, photos: scratch.path("data/photos"))
+            try FileManager.default.removeItem(atPath: scratch.path("data/photos/0123456789abcdef.png"))
+            let report = try await NewsroomBackup.backUp(
+                database: database, photoDirectory: scratch.path("data/photos"), to: scratch.path("backup"))
+            #expect(report.missingPhotoFiles == ["0123456789abcdef.png"])
+            #expect(report.photoFiles == 1)
+            #expect(report.description.contains("lacks 1 file(s) the database names (0123456789abcdef.png)"))
+        }
+    }
+
+    @Test("a backup made before the newest migration is brought up to date by the restore")
+    func restoreMigratesOlderBackup() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // A database as an older broadsheet left it: every migration but the newest.
+        try await Self.withFile(scratch.path("old/broadsheet.sqlite")) { database in
+            try await database.sql.create(table: "schema_migrations")
+                .column("number", type: .int, .primaryKey(autoIncrement: false))
+                .column("name", type: .text, .notNull)
+                .column("applied_at", type: .bigint, .notNull)
+                .run()
+            for migration in MigrationList.all.dropLast() {
+                try await database.transaction { db in
+                    try await migration.apply(db)
+                    try await db.insert(into: "schema_migrations").columns("number", "name", "applied_at")
+                        .values(SQLBind(migration.number), SQLBind(migration.name), SQLBind(0)).run()
+                }
+            }
+            let report = try await NewsroomBackup.backUp(
+                database: database, photoDirectory: scratch.path("old/photos"), to: scratch.path("backup"))
+            #expect(report.schemaMigration == MigrationList.all.dropLast().last?.number)
+            #expect(report.photoFiles == 0)
+        }
+        let restore = try await NewsroomBackup.restore(
+            from: scratch.path("backup"), databasePath: scratch.path("new/broadsheet.sqlite"),
+            photoDirectory: scratch.path("new/photos"), logger: Self.logger)
+        #expect(restore.migrationsApplied == 1)
+        #expect(restore.schemaMigration == Migrator.latestNumber)
+        try await Self.withFile(scratch.path("new/broadsheet.sqlite")) { restored in
+            #expect(try await Migrator(database: restored, logger: Self.logger).appliedNumbers()
+                == MigrationList.all.map(\.number))
+        }
     }
 }

@@ -7,7 +7,22 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Synchronization
+import HummingbirdOTP
 import Testing
+
+/// Counts a run's second-factor codes per member and moment, so that no code is used twice.
+final class CodeCounter: Sendable {
+    private let used = Mutex<[String: Int]>([:])
+
+    func next(staffID: Int, at date: Date) -> Int {
+        used.withLock { used in
+            let key = "\(staffID)@\(Int(date.timeIntervalSince1970) / 30)"
+            let next = used[key, default: 0]
+            used[key] = next + 1
+            return next
+        }
+    }
+}
 
 /// A clock tests can move forward.
 final class TestClock: Sendable {
@@ -20,6 +35,8 @@ final class TestClock: Sendable {
 /// The real application with the fixture newsroom and three staff accounts (cheap bcrypt for speed).
 struct NewsroomHarness: Sendable {
     static let password = "correct horse battery"
+    /// Editors' and admins' TOTP secret in the harness.
+    static let totpSecret = "HARNESSSECRET2345678"
     let client: any TestClientProtocol
     let database: NewsDatabase
     let clock: TestClock
@@ -29,6 +46,7 @@ struct NewsroomHarness: Sendable {
     let admin: StaffMember
     /// The photo store of this run (a temporary folder).
     let photoDirectory: String
+    let codes = CodeCounter()
 
     static func run(_ test: @escaping @Sendable (NewsroomHarness) async throws -> Void) async throws {
         try await TestDatabase.with { database in
@@ -48,6 +66,7 @@ struct NewsroomHarness: Sendable {
                 language: "en")
             let admin = try await staff.add(
                 email: "admin@example.org", name: "Ada Admin", role: .admin, passwordHash: hash, language: "en")
+            for member in [editor, admin] { try await staff.setSecondFactor(staffID: member.id, secret: totpSecret) }
             let photoDirectory = FileManager.default.temporaryDirectory
                 .appendingPathComponent("newsroom-photos-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: photoDirectory) }
@@ -100,11 +119,27 @@ struct NewsroomHarness: Sendable {
             body: ByteBuffer(string: body))
     }
 
-    /// Signs in and returns the session cookie's value.
+    /// Signs in (with the second step for editors and admins) and returns the session cookie's value.
     func signIn(_ member: StaffMember) async throws -> String {
         let response = try await postSignIn(email: member.email, password: Self.password)
         #expect(response.status == .seeOther)
-        return try #require(Self.cookies(response)["broadsheet_session"])
+        let session = try #require(Self.cookies(response)["broadsheet_session"])
+        guard member.role.requiresSecondFactor else { return session }
+        let page = try await get("/admin/second-factor", session: session)
+        let csrf = String(try #require(page.html.firstMatch(of: /name="csrf" value="([^"]+)"/)).1)
+        // A code works once and the clock stands still in tests: each sign-in takes the next step within the
+        // tolerance (the one before, now, the one after).
+        let step = Int(clock.now.timeIntervalSince1970) / 30 - 1 + nextCodeOffset(member.id)
+        let code = TOTP(secret: Self.totpSecret).compute(date: Date(timeIntervalSince1970: TimeInterval(step * 30)))
+        let verified = try await post(
+            "/admin/second-factor", session: session, fields: ["csrf": csrf, "code": String(format: "%06d", code)])
+        #expect(verified.status == .seeOther, "second step refused for \(member.email)")
+        return session
+    }
+
+    /// 0, 1, 2 for a member's successive sign-ins at one moment of this run's clock.
+    func nextCodeOffset(_ staffID: Int) -> Int {
+        codes.next(staffID: staffID, at: clock.now)
     }
 
     func get(_ uri: String, session: String?) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, html: String) {

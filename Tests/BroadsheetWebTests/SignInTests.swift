@@ -25,7 +25,7 @@ struct SignInTests {
     @Test("the right password opens a session: an HttpOnly, SameSite=Lax, Secure cookie and the dashboard")
     func signInWorks() async throws {
         try await NewsroomHarness.run { harness in
-            let response = try await harness.postSignIn(email: "  Editor@Example.org ", password: NewsroomHarness.password)
+            let response = try await harness.postSignIn(email: "  Stringer@Example.org ", password: NewsroomHarness.password)
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/admin/")
             let setCookie = response.headers[values: .setCookie].first { $0.hasPrefix("broadsheet_session=") } ?? ""
@@ -35,13 +35,13 @@ struct SignInTests {
             let session = try #require(NewsroomHarness.cookies(response)["broadsheet_session"])
             let dashboard = try await harness.get("/admin/", session: session)
             #expect(dashboard.status == .ok)
-            expectInOrder(dashboard.html, ["<html lang=\"en\">", "Iryna Editor", "editor", "Dashboard", "My drafts",
+            expectInOrder(dashboard.html, ["<html lang=\"en\">", "Ola Stringer", "contributor", "Dashboard", "My drafts",
                                            "Waiting for review", "Scheduled", "Published today"])
             #expect(dashboard.headers[.cacheControl] == "no-store")
             let policy = dashboard.headers[HTTPField.Name("Content-Security-Policy")!] ?? ""
             #expect(policy.contains("frame-ancestors 'none'"))
             let log = try await AuditLog(database: harness.database).recent(limit: 5)
-            #expect(log.first?.action == "signed in" && log.first?.staffName == "Iryna Editor")
+            #expect(log.first?.action == "signed in" && log.first?.staffName == "Ola Stringer")
         }
     }
 

@@ -16,6 +16,7 @@ enum MigrationList {
         Migration002Staff.migration,
         Migration003Revisions.migration,
         Migration004Corrections.migration,
+        Migration005SecondFactor.migration,
     ]
 }
 

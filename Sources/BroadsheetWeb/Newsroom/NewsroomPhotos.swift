@@ -97,7 +97,8 @@ struct NewsroomPhotos: Sendable {
             clean = try MetadataStripper.strip(bytes, format: info.format)
         } catch {
             context.logger.notice("upload refused for \(member.email): \(error)")
-            return try await refuse("\(strings["uploadNotImage"]) (\(error.description))", .unsupportedMediaType, upload)
+            let message = error == .notAnImage ? strings["uploadNotImage"] : "\(strings["uploadNotImage"]) (\(error.description))"
+            return try await refuse(message, .unsupportedMediaType, upload)
         }
         let photo = try await library.add(
             bytes: clean, info: info, caption: upload.caption?.trimmed ?? "", credit: upload.credit?.trimmed ?? "",

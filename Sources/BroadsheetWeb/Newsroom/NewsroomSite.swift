@@ -53,6 +53,9 @@ struct NewsroomSite: Sendable {
         else {
             return security.seeOther("/admin/sign-in?next=\(Self.encoded(request.uri.path))")
         }
+        if SecondFactor.isNeeded(member: member, session: session) {
+            return security.seeOther("/admin/second-factor")
+        }
         guard Permissions.allows(member.role, action) else {
             return try views.forbidden(member: member, csrf: session.csrfToken)
         }

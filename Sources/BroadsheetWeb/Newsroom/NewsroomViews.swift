@@ -184,6 +184,35 @@ struct NewsroomViews: Sendable {
         return security.page(try site.renderer.render(model, template: "newsroom/password"), status: status)
     }
 
+    struct SecondFactorSetup {
+        let key: String
+        let url: String
+    }
+
+    struct SecondFactorPage {
+        let lang: String
+        let title: String
+        let stylesheet: String
+        let siteName: String
+        let t: [String: String]
+        let staff: StaffBar?
+        let csrf: String
+        let setup: SecondFactorSetup?
+        let message: String?
+    }
+
+    func secondFactor(
+        member: StaffMember, csrf: String, setup: SecondFactorSetup?, message: String?, status: HTTPResponse.Status
+    ) throws -> Response {
+        let strings = strings(member.language)
+        let title = setup == nil ? strings["secondFactor"] : strings["secondFactorSetup"]
+        let base = layout(title: title, language: member.language, member: nil, csrf: nil)
+        let model = SecondFactorPage(
+            lang: base.lang, title: title, stylesheet: base.stylesheet, siteName: base.siteName, t: base.t,
+            staff: nil, csrf: csrf, setup: setup, message: message)
+        return security.page(try site.renderer.render(model, template: "newsroom/second-factor"), status: status)
+    }
+
     func forbidden(member: StaffMember, csrf: String, status: HTTPResponse.Status = .forbidden) throws -> Response {
         let base = layout(
             title: strings(member.language)["forbidden"], language: member.language, member: member, csrf: csrf)
