@@ -155,8 +155,9 @@ public struct NewsroomBackup: Sendable {
     /// snapshot: their names are content hashes and a file is never changed after it is written, so every photo the
     /// snapshot names is already on disk; one added since is a harmless extra.
     ///
-    /// `VACUUM` cannot run inside a transaction, so `database` should be a connection that other tasks are not using
-    /// for transactions at the same moment (the command line opens its own).
+    /// The snapshot is taken on `database.sql`. `VACUUM` cannot run inside a transaction: on an SQLite file that is
+    /// the reader connection, which `NewsDatabase.transaction` never uses, so a backup may run beside the server's
+    /// work in the same process too; on a single-connection database (in memory) it must not overlap a transaction.
     public static func backUp(
         database: NewsDatabase, photoDirectory: String, to folder: String, now: Date = Date()
     ) async throws -> BackupReport {

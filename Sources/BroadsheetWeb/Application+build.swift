@@ -82,6 +82,14 @@ public func buildApplication(
         tools: ToolsViews(base: newsroomViews, audit: AuditLog(database: database)))
     NewsroomArticles(gate: newsroom, desk: desk, queries: deskQueries, library: library, views: editorViews)
         .addRoutes(to: router)
+    let setup = NewsroomSetup(database: database)
+    NewsroomSettingsPages(
+        gate: newsroom, setup: setup, settings: SettingsStore(database: database),
+        queries: PublicQueries(database: database),
+        views: SettingsViews(
+            base: newsroomViews, setup: setup, settings: SettingsStore(database: database),
+            queries: PublicQueries(database: database), desk: deskQueries)
+    ).addRoutes(to: router)
     NewsroomPhotos(
         gate: newsroom, library: library,
         views: PhotoViews(base: newsroomViews, editor: editorViews, library: library),

@@ -93,6 +93,9 @@ struct PublicSite: Sendable {
             return .html(try renderer.render(model, template: "list"))
         case .tag(_, let slug, let page):
             guard let model = try await ListPage.tag(slug: slug, page: page, frame: frame, queries: queries) else {
+                if let moved = try await queries.movedTag(edition: edition.code, slug: slug) {
+                    return .moved(to: SitePath.tag(edition, slug: moved.slug, page: page).path)
+                }
                 return .notFound(edition)
             }
             return .html(try renderer.render(model, template: "list"))

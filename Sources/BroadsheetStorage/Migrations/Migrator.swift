@@ -17,6 +17,7 @@ enum MigrationList {
         Migration003Revisions.migration,
         Migration004Corrections.migration,
         Migration005SecondFactor.migration,
+        Migration006TagRedirects.migration,
     ]
 }
 

@@ -38,6 +38,7 @@ struct NewsroomViews: Sendable {
         let roleName: String
         let csrf: String
         let isAdmin: Bool
+        let mayTags: Bool
     }
 
     struct Layout {
@@ -57,7 +58,7 @@ struct NewsroomViews: Sendable {
             staff: member.map {
                 StaffBar(
                     name: $0.name, roleName: strings["role_\($0.role.rawValue)"], csrf: csrf ?? "",
-                    isAdmin: Permissions.allows($0.role, .readAuditLog))
+                    isAdmin: Permissions.allows($0.role, .readAuditLog), mayTags: Permissions.allows($0.role, .manageTags))
             })
     }
 

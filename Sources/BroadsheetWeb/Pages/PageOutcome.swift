@@ -26,12 +26,13 @@ struct PageFrame {
         let context = site.context(for: edition)
         async let sections = queries.sections(edition: edition.code)
         async let loaded = settings.load()
+        async let banner = queries.banner(edition: edition.code, now: now)
         let newsroom = try await loaded
         return PageFrame(
             edition: context,
             builder: ChromeBuilder(
                 site: site, edition: context, sections: try await sections,
-                support: newsroom.supportCalls[edition.code]),
+                support: newsroom.supportCalls[edition.code], banner: try await banner),
             settings: newsroom, now: now)
     }
 }

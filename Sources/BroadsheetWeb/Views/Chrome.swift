@@ -1,4 +1,5 @@
 import BroadsheetDomain
+import BroadsheetStorage
 import Foundation
 
 /// What the layout around every public page shows: head, masthead, menus and footer.
@@ -21,6 +22,10 @@ struct Chrome {
     struct Support {
         let url: String
     }
+    struct Banner {
+        let text: String
+        let url: String?
+    }
 
     let lang: String
     let title: String
@@ -35,6 +40,7 @@ struct Chrome {
     let editionLinks: [EditionLink]
     let alternates: [Alternate]
     let support: Support?
+    let banner: Banner?
     let t: [String: String]
 }
 
@@ -44,6 +50,7 @@ struct ChromeBuilder {
     let edition: EditionContext
     let sections: [Section]
     let support: SupportCall?
+    var banner: BreakingBanner? = nil
 
     /// - Parameters:
     ///   - switcher: where each other edition's link leads (by edition code); its home page otherwise.
@@ -78,6 +85,7 @@ struct ChromeBuilder {
                 alternates[other.code].map { Chrome.Alternate(lang: other.code, href: configuration.absoluteURL($0.path)) }
             },
             support: support.flatMap { $0.url.isEmpty ? nil : Chrome.Support(url: $0.url) },
+            banner: banner.map { Chrome.Banner(text: $0.text, url: $0.url.isEmpty ? nil : $0.url) },
             t: edition.strings.values)
     }
 }

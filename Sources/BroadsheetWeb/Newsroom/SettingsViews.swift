@@ -1,0 +1,174 @@
+import BroadsheetDomain
+import BroadsheetStorage
+import Foundation
+import Hummingbird
+
+/// The settings, sections and tags pages.
+struct SettingsViews: Sendable {
+    let base: NewsroomViews
+    let setup: NewsroomSetup
+    let settings: SettingsStore
+    let queries: PublicQueries
+    let desk: DeskQueries
+
+    var site: SiteContext { base.site }
+
+    struct Slot {
+        let number: Int
+        let name: String
+        let html: String
+        let enabled: Bool
+    }
+
+    struct EditionSettings {
+        let code: String
+        let name: String
+        let supportText: String
+        let supportURL: String
+        let bannerText: String
+        let bannerURL: String
+        let bannerUntil: String
+    }
+
+    struct SettingsPage {
+        let lang: String
+        let title: String
+        let stylesheet: String
+        let siteName: String
+        let t: [String: String]
+        let staff: NewsroomViews.StaffBar?
+        let csrf: String
+        let message: String?
+        let adEvery: Int
+        let slots: [Slot]
+        let editions: [EditionSettings]
+        let timeZone: String
+    }
+
+    func settings(
+        member: StaffMember, csrf: String, saved: Bool, problem: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let strings = base.strings(member.language)
+        let layout = base.layout(title: strings["settings"], language: member.language, member: member, csrf: csrf)
+        let current = try await settings.load()
+        var slots = try await setup.adSlots().enumerated().map {
+            Slot(number: $0.offset + 1, name: $0.element.name, html: $0.element.html, enabled: $0.element.enabled)
+        }
+        slots.append(Slot(number: slots.count + 1, name: "", html: "", enabled: true))
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = site.configuration.timeZone
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        var editions: [EditionSettings] = []
+        for edition in site.configuration.editions.all {
+            let banner = try await setup.banner(edition: edition.code)
+            editions.append(
+                EditionSettings(
+                    code: edition.code, name: edition.name,
+                    supportText: current.supportCalls[edition.code]?.text ?? "",
+                    supportURL: current.supportCalls[edition.code]?.url ?? "", bannerText: banner?.text ?? "",
+                    bannerURL: banner?.url ?? "", bannerUntil: banner.map { formatter.string(from: $0.until) } ?? ""))
+        }
+        let message = problem.map { "\(strings["invalidValue"]) \($0)" } ?? (saved ? strings["settingsSaved"] : nil)
+        let model = SettingsPage(
+            lang: layout.lang, title: layout.title, stylesheet: layout.stylesheet, siteName: layout.siteName,
+            t: layout.t, staff: layout.staff, csrf: csrf, message: message, adEvery: current.adEvery, slots: slots,
+            editions: editions, timeZone: site.configuration.timeZone.identifier)
+        return base.security.page(try site.renderer.render(model, template: "newsroom/settings"), status: status)
+    }
+
+    struct SectionLine {
+        let id: Int
+        let sectionName: String
+        let slug: String
+        let csrf: String
+    }
+
+    struct EditionSections {
+        let code: String
+        let name: String
+        let csrf: String
+        let sections: [SectionLine]
+    }
+
+    struct SectionsPage {
+        let lang: String
+        let title: String
+        let stylesheet: String
+        let siteName: String
+        let t: [String: String]
+        let staff: NewsroomViews.StaffBar?
+        let message: String?
+        let editions: [EditionSections]
+    }
+
+    func sections(member: StaffMember, csrf: String, message: String?, status: HTTPResponse.Status = .ok) async throws
+        -> Response
+    {
+        let strings = base.strings(member.language)
+        let layout = base.layout(title: strings["sectionsTitle"], language: member.language, member: member, csrf: csrf)
+        var editions: [EditionSections] = []
+        for edition in site.configuration.editions.all {
+            editions.append(
+                EditionSections(
+                    code: edition.code, name: edition.name, csrf: csrf,
+                    sections: try await queries.sections(edition: edition.code).map {
+                        SectionLine(id: $0.id, sectionName: $0.name, slug: $0.slug, csrf: csrf)
+                    }))
+        }
+        let model = SectionsPage(
+            lang: layout.lang, title: layout.title, stylesheet: layout.stylesheet, siteName: layout.siteName,
+            t: layout.t, staff: layout.staff, message: message, editions: editions)
+        return base.security.page(try site.renderer.render(model, template: "newsroom/sections"), status: status)
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct TagLine {
+        let id: Int
+        let name: String
+        let slug: String
+        let csrf: String
+        let targets: [Option]
+    }
+
+    struct TagsPage {
+        let lang: String
+        let title: String
+        let stylesheet: String
+        let siteName: String
+        let t: [String: String]
+        let staff: NewsroomViews.StaffBar?
+        let message: String?
+        let editionOptions: [Option]
+        let tags: [TagLine]
+    }
+
+    func tags(edition: String, member: StaffMember, csrf: String, message: String?, status: HTTPResponse.Status = .ok)
+        async throws -> Response
+    {
+        let strings = base.strings(member.language)
+        let layout = base.layout(title: strings["tagsTitle"], language: member.language, member: member, csrf: csrf)
+        let choices = try await desk.tagChoices(edition: edition)
+        var tags: [TagLine] = []
+        for choice in choices {
+            guard let tag = try await queries.tag(id: choice.id) else { continue }
+            tags.append(
+                TagLine(
+                    id: tag.id, name: tag.name, slug: tag.slug, csrf: csrf,
+                    targets: choices.filter { $0.id != tag.id }.map { Option(value: String($0.id), label: $0.label, selected: false) }))
+        }
+        let model = TagsPage(
+            lang: layout.lang, title: layout.title, stylesheet: layout.stylesheet, siteName: layout.siteName,
+            t: layout.t, staff: layout.staff, message: message,
+            editionOptions: site.configuration.editions.all.map {
+                Option(value: $0.code, label: $0.name, selected: $0.code == edition)
+            },
+            tags: tags)
+        return base.security.page(try site.renderer.render(model, template: "newsroom/tags"), status: status)
+    }
+}

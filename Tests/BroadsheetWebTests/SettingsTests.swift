@@ -1,0 +1,103 @@
+import BroadsheetDomain
+import BroadsheetStorage
+import BroadsheetTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("Newsroom settings, sections and tags")
+struct SettingsTests {
+    @Test("admins set advertisement slots and support calls; the public article shows them at once")
+    func adsAndSupport() async throws {
+        try await NewsroomHarness.run { harness in
+            let session = try await harness.signIn(harness.admin)
+            let csrf = try await harness.csrf(session: session)
+            let ads = try await harness.post("/admin/settings/ads", session: session, fields: [
+                "csrf": csrf, "every": "1", "slot_name_1": "inline", "slot_html_1": "<div class=\"house-ad\">Buy a bicycle</div>",
+                "slot_on_1": "1", "slot_name_2": "off", "slot_html_2": "<div>Never shown</div>",
+            ])
+            #expect(ads.status == .seeOther)
+            let support = try await harness.post("/admin/settings/support", session: session, fields: [
+                "csrf": csrf, "text_en": "Keep local news alive.", "url_en": "https://example.org/give",
+                "text_uk": "Підтримайте нас.", "url_uk": "javascript:alert(1)",
+            ])
+            #expect(support.status == .badRequest)
+            let fixed = try await harness.post("/admin/settings/support", session: session, fields: [
+                "csrf": csrf, "text_en": "Keep local news alive.", "url_en": "https://example.org/give",
+                "text_uk": "Підтримайте нас.", "url_uk": "https://example.org/dai",
+            ])
+            #expect(fixed.status == .seeOther)
+            let page = try await harness.get(ArticlePageTests.showcase, session: nil)
+            expectInOrder(page.html, ["First paragraph about demand.", "Advertisement", "Buy a bicycle",
+                                      "Keep local news alive.", "https://example.org/give"])
+            #expect(!page.html.contains("Never shown"))
+            let editor = try await harness.signIn(harness.editor)
+            #expect(try await harness.get("/admin/settings", session: editor).status == .forbidden)
+        }
+    }
+
+    @Test("a breaking-news banner shows across the edition until it expires")
+    func banner() async throws {
+        try await NewsroomHarness.run { harness in
+            let session = try await harness.signIn(harness.admin)
+            let csrf = try await harness.csrf(session: session)
+            let response = try await harness.post("/admin/settings/banners", session: session, fields: [
+                "csrf": csrf, "banner_text_en": "Storm warning for the whole country", "banner_url_en": "/eng/news/",
+                "banner_until_en": "2025-07-01T18:00",
+            ])
+            #expect(response.status == .seeOther)
+            for path in ["/eng/", "/eng/news/", ArticlePageTests.showcase] {
+                #expect(try await harness.get(path, session: nil).html.contains("Storm warning for the whole country"), "\(path)")
+            }
+            #expect(!(try await harness.get("/", session: nil).html.contains("Storm warning")))
+            harness.clock.advance(4 * 3600)
+            #expect(!(try await harness.get("/eng/", session: nil).html.contains("Storm warning")))
+        }
+    }
+
+    @Test("a renamed tag's old address answers 301; a merged tag's articles move and its address answers 301")
+    func tags() async throws {
+        try await NewsroomHarness.run { harness in
+            let session = try await harness.signIn(harness.editor)
+            let csrf = try await harness.csrf(session: session)
+            let fixtureIDs = try await PublicQueries(database: harness.database).tag(edition: "en", slug: "energy")
+            let energy = try #require(fixtureIDs)
+            let renamed = try await harness.post("/admin/tags/\(energy.id)", session: session,
+                                                 fields: ["csrf": csrf, "name": "Power", "slug": "power"])
+            #expect(renamed.status == .seeOther)
+            let old = try await harness.client.executeRequest(uri: "/eng/tags/energy/", method: .get, headers: [:], body: nil)
+            #expect(old.status == .movedPermanently)
+            #expect(old.headers[.location] == "/eng/tags/power/")
+            #expect(try await harness.get("/eng/tags/power/", session: nil).html.contains("<h1>Power</h1>"))
+
+            let budget = try #require(try await PublicQueries(database: harness.database).tag(edition: "en", slug: "budget"))
+            let merged = try await harness.post("/admin/tags/\(budget.id)/merge", session: session,
+                                                fields: ["csrf": csrf, "into": String(energy.id)])
+            #expect(merged.status == .seeOther)
+            let moved = try await harness.client.executeRequest(uri: "/eng/tags/budget/", method: .get, headers: [:], body: nil)
+            #expect(moved.headers[.location] == "/eng/tags/power/")
+            let power = try await harness.get("/eng/tags/power/", session: nil)
+            #expect(power.html.contains("Parliament passes the budget"))
+        }
+    }
+
+    @Test("admins add and reorder sections; the public menu follows")
+    func sections() async throws {
+        try await NewsroomHarness.run { harness in
+            let session = try await harness.signIn(harness.admin)
+            let csrf = try await harness.csrf(session: session)
+            let added = try await harness.post("/admin/sections", session: session,
+                                               fields: ["csrf": csrf, "edition": "en", "name": "Science"])
+            #expect(added.status == .seeOther)
+            let science = try #require(try await PublicQueries(database: harness.database).section(edition: "en", slug: "science"))
+            #expect(try await harness.post("/admin/sections/\(science.id)", session: session,
+                                           fields: ["csrf": csrf, "do": "up"]).status == .seeOther)
+            let home = try await harness.get("/eng/", session: nil)
+            expectInOrder(home.html, [">Politics<", ">Science<", ">Culture<"])
+            let editor = try await harness.signIn(harness.editor)
+            #expect(try await harness.get("/admin/sections", session: editor).status == .forbidden)
+        }
+    }
+}
