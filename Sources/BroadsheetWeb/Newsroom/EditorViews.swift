@@ -31,19 +31,8 @@ struct EditorViews: Sendable {
         let datetime: String
     }
 
-    struct Pagination {
-        let page: Int
-        let newerPath: String?
-        let olderPath: String?
-    }
-
     struct ListPage {
-        let lang: String
         let title: String
-        let stylesheet: String
-        let siteName: String
-        let t: [String: String]
-        let staff: NewsroomViews.StaffBar?
         let editions: [Option]
         let statuses: [Option]
         let authors: [Option]
@@ -52,7 +41,7 @@ struct EditorViews: Sendable {
         let words: String
         let hasItems: Bool
         let items: [ListLine]
-        let pagination: Pagination?
+        let pagination: NewsroomViews.Pagination?
     }
 
     func list(filter: ArticleFilter, member: StaffMember, csrf: String) async throws -> Response {
@@ -76,9 +65,7 @@ struct EditorViews: Sendable {
             return "/admin/articles" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         }
         let model = ListPage(
-            lang: layout.lang, title: layout.title, stylesheet: layout.stylesheet, siteName: layout.siteName,
-            t: layout.t, staff: layout.staff,
-            editions: site.configuration.editions.all.map {
+            title: layout.title, editions: site.configuration.editions.all.map {
                 Option(value: $0.code, label: $0.name, selected: $0.code == filter.edition)
             },
             statuses: ArticleStatus.allCases.map {
@@ -96,10 +83,10 @@ struct EditorViews: Sendable {
                     datetime: item.publishedAt.map(ISO8601.string) ?? "")
             },
             pagination: filter.page > 1 || hasMore
-                ? Pagination(
+                ? NewsroomViews.Pagination(
                     page: filter.page, newerPath: filter.page > 1 ? path(page: filter.page - 1) : nil,
                     olderPath: hasMore ? path(page: filter.page + 1) : nil) : nil)
-        return base.security.page(try site.renderer.render(model, template: "newsroom/articles"))
+        return try base.page(model, template: "newsroom/articles", layout: layout)
     }
 
     // MARK: The editor
@@ -170,12 +157,7 @@ struct EditorViews: Sendable {
     }
 
     struct EditorPage {
-        let lang: String
         let title: String
-        let stylesheet: String
-        let siteName: String
-        let t: [String: String]
-        let staff: NewsroomViews.StaffBar?
         let csrf: String
         let action: String
         let isNew: Bool
@@ -218,8 +200,7 @@ struct EditorViews: Sendable {
         }
         let revisions = try await article.asyncMap { try await desk.revisions(of: $0.id) } ?? []
         let model = EditorPage(
-            lang: layout.lang, title: title, stylesheet: layout.stylesheet, siteName: layout.siteName, t: layout.t,
-            staff: layout.staff, csrf: csrf,
+            title: title, csrf: csrf,
             action: article.map { "/admin/articles/\($0.id)" } ?? "/admin/articles/new",
             isNew: article == nil, message: message,
             hasProblems: !draft.problems.isEmpty && status == .badRequest,
@@ -262,7 +243,7 @@ struct EditorViews: Sendable {
                 Permissions.allows(member.role, .deleteArticle)
                     ? PostForm(action: "/admin/articles/\($0.id)/delete", csrf: csrf) : nil
             })
-        return base.security.page(try site.renderer.render(model, template: "newsroom/editor"), status: status)
+        return try base.page(model, template: "newsroom/editor", layout: layout, status: status)
     }
 
     private func translations(_ article: EditableArticle, member: StaffMember, csrf: String) async throws -> Translations {
@@ -330,12 +311,7 @@ struct EditorViews: Sendable {
     }
 
     struct MessagePage {
-        let lang: String
         let title: String
-        let stylesheet: String
-        let siteName: String
-        let t: [String: String]
-        let staff: NewsroomViews.StaffBar?
         let message: String
     }
 
@@ -343,9 +319,8 @@ struct EditorViews: Sendable {
         let text = strings(member)[key]
         let layout = base.layout(title: text, language: member.language, member: member, csrf: csrf)
         let model = MessagePage(
-            lang: layout.lang, title: text, stylesheet: layout.stylesheet, siteName: layout.siteName, t: layout.t,
-            staff: layout.staff, message: text)
-        return base.security.page(try site.renderer.render(model, template: "newsroom/message"), status: status)
+            title: text, message: text)
+        return try base.page(model, template: "newsroom/message", layout: layout, status: status)
     }
 }
 

@@ -62,17 +62,41 @@ struct NewsroomViews: Sendable {
             })
     }
 
+    /// A newsroom page: the layout's fields, and the page's own model as `content` (templates open it with
+    /// `{{#content}}`, so the layout's fields stay reachable inside).
+    struct Page<Content> {
+        let lang: String
+        let title: String
+        let stylesheet: String
+        let siteName: String
+        let t: [String: String]
+        let staff: StaffBar?
+        let content: Content
+    }
+
+    func page<Content>(_ content: Content, template: String, layout: Layout, status: HTTPResponse.Status = .ok) throws
+        -> Response
+    {
+        let model = Page(
+            lang: layout.lang, title: layout.title, stylesheet: layout.stylesheet, siteName: layout.siteName,
+            t: layout.t, staff: layout.staff, content: content)
+        return security.page(try site.renderer.render(model, template: template), status: status)
+    }
+
+    /// Links to the newer and older pages of a list.
+    struct Pagination {
+        let page: Int
+        let newerPath: String?
+        let olderPath: String?
+    }
+
     struct LanguageLink {
         let code: String
         let name: String
     }
 
     struct SignInPage {
-        let lang: String
         let title: String
-        let stylesheet: String
-        let siteName: String
-        let t: [String: String]
         let csrf: String
         let message: String?
         let email: String
@@ -86,11 +110,10 @@ struct NewsroomViews: Sendable {
     {
         let base = layout(title: strings(language)["signIn"], language: language, member: nil, csrf: nil)
         let model = SignInPage(
-            lang: base.lang, title: base.title, stylesheet: base.stylesheet, siteName: base.siteName, t: base.t,
-            csrf: csrf, message: message, email: email, next: next,
+            title: base.title, csrf: csrf, message: message, email: email, next: next,
             languageQuery: language == Self.defaultLanguage ? nil : language,
             languages: Self.languageNames.sorted { $0.key > $1.key }.map { LanguageLink(code: $0.key, name: $0.value) })
-        return security.page(try site.renderer.render(model, template: "newsroom/sign-in"), status: status)
+        return try page(model, template: "newsroom/sign-in", layout: base, status: status)
     }
 
     struct DeskLine {
@@ -120,12 +143,7 @@ struct NewsroomViews: Sendable {
     }
 
     struct DashboardPage {
-        let lang: String
         let title: String
-        let stylesheet: String
-        let siteName: String
-        let t: [String: String]
-        let staff: StaffBar?
         let lists: [DeskList]
     }
 
@@ -139,16 +157,14 @@ struct NewsroomViews: Sendable {
                 items: items.map { line($0, strings: strings, language: language) })
         }
         let model = DashboardPage(
-            lang: base.lang, title: base.title, stylesheet: base.stylesheet, siteName: base.siteName, t: base.t,
-            staff: base.staff,
-            lists: [
+            title: base.title, lists: [
                 list("my-drafts", "myDrafts", lists.myDrafts),
                 list("in-review", "waitingForReview", lists.inReview),
                 list("scheduled", "scheduled", lists.scheduled),
                 list("published-today", "publishedToday", lists.publishedToday),
                 list("lacking-translation", "lackingTranslation", lists.lackingTranslation),
             ])
-        return security.page(try site.renderer.render(model, template: "newsroom/dashboard"))
+        return try page(model, template: "newsroom/dashboard", layout: base)
     }
 
     private func line(_ item: DeskItem, strings: UIStrings, language: String) -> DeskLine {
@@ -164,12 +180,7 @@ struct NewsroomViews: Sendable {
     }
 
     struct MessagePage {
-        let lang: String
         let title: String
-        let stylesheet: String
-        let siteName: String
-        let t: [String: String]
-        let staff: StaffBar?
         let csrf: String
         let message: String?
     }
@@ -180,9 +191,8 @@ struct NewsroomViews: Sendable {
         let base = layout(
             title: strings(member.language)["changePassword"], language: member.language, member: member, csrf: csrf)
         let model = MessagePage(
-            lang: base.lang, title: base.title, stylesheet: base.stylesheet, siteName: base.siteName, t: base.t,
-            staff: base.staff, csrf: csrf, message: message)
-        return security.page(try site.renderer.render(model, template: "newsroom/password"), status: status)
+            title: base.title, csrf: csrf, message: message)
+        return try page(model, template: "newsroom/password", layout: base, status: status)
     }
 
     struct SecondFactorSetup {
@@ -191,12 +201,7 @@ struct NewsroomViews: Sendable {
     }
 
     struct SecondFactorPage {
-        let lang: String
         let title: String
-        let stylesheet: String
-        let siteName: String
-        let t: [String: String]
-        let staff: StaffBar?
         let csrf: String
         let setup: SecondFactorSetup?
         let message: String?
@@ -209,17 +214,15 @@ struct NewsroomViews: Sendable {
         let title = setup == nil ? strings["secondFactor"] : strings["secondFactorSetup"]
         let base = layout(title: title, language: member.language, member: nil, csrf: nil)
         let model = SecondFactorPage(
-            lang: base.lang, title: title, stylesheet: base.stylesheet, siteName: base.siteName, t: base.t,
-            staff: nil, csrf: csrf, setup: setup, message: message)
-        return security.page(try site.renderer.render(model, template: "newsroom/second-factor"), status: status)
+            title: title, csrf: csrf, setup: setup, message: message)
+        return try page(model, template: "newsroom/second-factor", layout: base, status: status)
     }
 
     func forbidden(member: StaffMember, csrf: String, status: HTTPResponse.Status = .forbidden) throws -> Response {
         let base = layout(
             title: strings(member.language)["forbidden"], language: member.language, member: member, csrf: csrf)
         let model = MessagePage(
-            lang: base.lang, title: base.title, stylesheet: base.stylesheet, siteName: base.siteName, t: base.t,
-            staff: base.staff, csrf: csrf, message: nil)
-        return security.page(try site.renderer.render(model, template: "newsroom/forbidden"), status: status)
+            title: base.title, csrf: csrf, message: nil)
+        return try page(model, template: "newsroom/forbidden", layout: base, status: status)
     }
 }

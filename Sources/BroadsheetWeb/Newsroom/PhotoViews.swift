@@ -20,19 +20,8 @@ struct PhotoViews: Sendable {
         let editPath: String
     }
 
-    struct Pagination {
-        let page: Int
-        let newerPath: String?
-        let olderPath: String?
-    }
-
     struct LibraryPage {
-        let lang: String
         let title: String
-        let stylesheet: String
-        let siteName: String
-        let t: [String: String]
-        let staff: NewsroomViews.StaffBar?
         let csrf: String
         let message: String?
         let mayUpload: Bool
@@ -42,7 +31,7 @@ struct PhotoViews: Sendable {
         let words: String
         let hasPhotos: Bool
         let photos: [Tile]
-        let pagination: Pagination?
+        let pagination: NewsroomViews.Pagination?
     }
 
     func library(
@@ -55,8 +44,7 @@ struct PhotoViews: Sendable {
         let photos = try await library.search(words: words, limit: size + 1, offset: (page - 1) * size)
         let query = words.isEmpty ? "" : "q=\(words.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&"
         let model = LibraryPage(
-            lang: layout.lang, title: layout.title, stylesheet: layout.stylesheet, siteName: layout.siteName,
-            t: layout.t, staff: layout.staff, csrf: csrf, message: message,
+            title: layout.title, csrf: csrf, message: message,
             mayUpload: Permissions.allows(member.role, .uploadPhoto), caption: typed?.caption ?? "",
             credit: typed?.credit ?? "", alt: typed?.alt ?? "", words: words, hasPhotos: !photos.isEmpty,
             photos: photos.prefix(size).map {
@@ -66,19 +54,14 @@ struct PhotoViews: Sendable {
                     editPath: "/admin/photos/\($0.id)")
             },
             pagination: page > 1 || photos.count > size
-                ? Pagination(
+                ? NewsroomViews.Pagination(
                     page: page, newerPath: page > 1 ? "/admin/photos?\(query)page=\(page - 1)" : nil,
                     olderPath: photos.count > size ? "/admin/photos?\(query)page=\(page + 1)" : nil) : nil)
-        return base.security.page(try base.site.renderer.render(model, template: "newsroom/photos"), status: status)
+        return try base.page(model, template: "newsroom/photos", layout: layout, status: status)
     }
 
     struct PhotoPage {
-        let lang: String
         let title: String
-        let stylesheet: String
-        let siteName: String
-        let t: [String: String]
-        let staff: NewsroomViews.StaffBar?
         let csrf: String
         let message: String?
         let id: Int
@@ -96,11 +79,10 @@ struct PhotoViews: Sendable {
         let strings = base.strings(member.language)
         let layout = base.layout(title: "\(strings["editPhoto"]) \(photo.id)", language: member.language, member: member, csrf: csrf)
         let model = PhotoPage(
-            lang: layout.lang, title: layout.title, stylesheet: layout.stylesheet, siteName: layout.siteName,
-            t: layout.t, staff: layout.staff, csrf: csrf, message: saved ? strings["photoSaved"] : nil, id: photo.id,
+            title: layout.title, csrf: csrf, message: saved ? strings["photoSaved"] : nil, id: photo.id,
             action: "/admin/photos/\(photo.id)", mayEdit: Permissions.allows(member.role, .editPhotoMetadata),
             caption: photo.caption, credit: photo.credit, alt: photo.altText, src: SitePath.photo(file: photo.file).path,
             width: photo.width, height: photo.height)
-        return base.security.page(try base.site.renderer.render(model, template: "newsroom/photo"))
+        return try base.page(model, template: "newsroom/photo", layout: layout)
     }
 }

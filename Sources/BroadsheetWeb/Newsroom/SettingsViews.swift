@@ -31,12 +31,7 @@ struct SettingsViews: Sendable {
     }
 
     struct SettingsPage {
-        let lang: String
         let title: String
-        let stylesheet: String
-        let siteName: String
-        let t: [String: String]
-        let staff: NewsroomViews.StaffBar?
         let csrf: String
         let message: String?
         let adEvery: Int
@@ -71,10 +66,9 @@ struct SettingsViews: Sendable {
         }
         let message = problem.map { "\(strings["invalidValue"]) \($0)" } ?? (saved ? strings["settingsSaved"] : nil)
         let model = SettingsPage(
-            lang: layout.lang, title: layout.title, stylesheet: layout.stylesheet, siteName: layout.siteName,
-            t: layout.t, staff: layout.staff, csrf: csrf, message: message, adEvery: current.adEvery, slots: slots,
+            title: layout.title, csrf: csrf, message: message, adEvery: current.adEvery, slots: slots,
             editions: editions, timeZone: site.configuration.timeZone.identifier)
-        return base.security.page(try site.renderer.render(model, template: "newsroom/settings"), status: status)
+        return try base.page(model, template: "newsroom/settings", layout: layout, status: status)
     }
 
     struct SectionLine {
@@ -92,12 +86,7 @@ struct SettingsViews: Sendable {
     }
 
     struct SectionsPage {
-        let lang: String
         let title: String
-        let stylesheet: String
-        let siteName: String
-        let t: [String: String]
-        let staff: NewsroomViews.StaffBar?
         let message: String?
         let editions: [EditionSections]
     }
@@ -117,9 +106,8 @@ struct SettingsViews: Sendable {
                     }))
         }
         let model = SectionsPage(
-            lang: layout.lang, title: layout.title, stylesheet: layout.stylesheet, siteName: layout.siteName,
-            t: layout.t, staff: layout.staff, message: message, editions: editions)
-        return base.security.page(try site.renderer.render(model, template: "newsroom/sections"), status: status)
+            title: layout.title, message: message, editions: editions)
+        return try base.page(model, template: "newsroom/sections", layout: layout, status: status)
     }
 
     struct Option {
@@ -137,12 +125,7 @@ struct SettingsViews: Sendable {
     }
 
     struct TagsPage {
-        let lang: String
         let title: String
-        let stylesheet: String
-        let siteName: String
-        let t: [String: String]
-        let staff: NewsroomViews.StaffBar?
         let message: String?
         let editionOptions: [Option]
         let tags: [TagLine]
@@ -163,12 +146,11 @@ struct SettingsViews: Sendable {
                     targets: choices.filter { $0.id != tag.id }.map { Option(value: String($0.id), label: $0.label, selected: false) }))
         }
         let model = TagsPage(
-            lang: layout.lang, title: layout.title, stylesheet: layout.stylesheet, siteName: layout.siteName,
-            t: layout.t, staff: layout.staff, message: message,
+            title: layout.title, message: message,
             editionOptions: site.configuration.editions.all.map {
                 Option(value: $0.code, label: $0.name, selected: $0.code == edition)
             },
             tags: tags)
-        return base.security.page(try site.renderer.render(model, template: "newsroom/tags"), status: status)
+        return try base.page(model, template: "newsroom/tags", layout: layout, status: status)
     }
 }

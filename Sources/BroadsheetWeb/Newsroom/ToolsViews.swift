@@ -22,12 +22,7 @@ struct ToolsViews: Sendable {
     }
 
     struct ComparisonPage {
-        let lang: String
         let title: String
-        let stylesheet: String
-        let siteName: String
-        let t: [String: String]
-        let staff: NewsroomViews.StaffBar?
         let csrf: String
         let headline: String
         let editPath: String
@@ -70,12 +65,11 @@ struct ToolsViews: Sendable {
             field("body", from.draft.body, to.draft.body), field("other", others(from.draft), others(to.draft)),
         ].compactMap { $0 }
         let model = ComparisonPage(
-            lang: layout.lang, title: layout.title, stylesheet: layout.stylesheet, siteName: layout.siteName,
-            t: layout.t, staff: layout.staff, csrf: csrf, headline: article.draft.headline,
+            title: layout.title, csrf: csrf, headline: article.draft.headline,
             editPath: "/admin/articles/\(article.id)", fromNumber: from.number, toNumber: to.number,
             hasFields: !fields.isEmpty, fields: fields, mayRestore: mayRestore,
             restoreAction: "/admin/articles/\(article.id)/restore")
-        return base.security.page(try base.site.renderer.render(model, template: "newsroom/revisions"))
+        return try base.page(model, template: "newsroom/revisions", layout: layout)
     }
 
     struct AuditLine {
@@ -88,21 +82,10 @@ struct ToolsViews: Sendable {
         let detail: String
     }
 
-    struct Pagination {
-        let page: Int
-        let newerPath: String?
-        let olderPath: String?
-    }
-
     struct AuditPage {
-        let lang: String
         let title: String
-        let stylesheet: String
-        let siteName: String
-        let t: [String: String]
-        let staff: NewsroomViews.StaffBar?
         let entries: [AuditLine]
-        let pagination: Pagination?
+        let pagination: NewsroomViews.Pagination?
     }
 
     func audit(page: Int, member: StaffMember, csrf: String) async throws -> Response {
@@ -111,9 +94,7 @@ struct ToolsViews: Sendable {
         let layout = base.layout(title: strings["auditLog"], language: member.language, member: member, csrf: csrf)
         let entries = try await audit.recent(limit: size + 1, offset: (page - 1) * size)
         let model = AuditPage(
-            lang: layout.lang, title: layout.title, stylesheet: layout.stylesheet, siteName: layout.siteName,
-            t: layout.t, staff: layout.staff,
-            entries: entries.prefix(size).map { entry in
+            title: layout.title, entries: entries.prefix(size).map { entry in
                 let articleID = entry.subject.hasPrefix("article ") ? Int(entry.subject.dropFirst(8)) : nil
                 return AuditLine(
                     when: base.time(entry.at, language: member.language), datetime: ISO8601.string(entry.at),
@@ -121,9 +102,9 @@ struct ToolsViews: Sendable {
                     subject: entry.subject, subjectPath: articleID.map { "/admin/articles/\($0)" }, detail: entry.detail)
             },
             pagination: page > 1 || entries.count > size
-                ? Pagination(
+                ? NewsroomViews.Pagination(
                     page: page, newerPath: page > 1 ? "/admin/audit?page=\(page - 1)" : nil,
                     olderPath: entries.count > size ? "/admin/audit?page=\(page + 1)" : nil) : nil)
-        return base.security.page(try base.site.renderer.render(model, template: "newsroom/audit"))
+        return try base.page(model, template: "newsroom/audit", layout: layout)
     }
 }
