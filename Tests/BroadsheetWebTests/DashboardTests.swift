@@ -41,3 +41,21 @@ struct DashboardTests {
         }
     }
 }
+
+@Suite("Newsroom language")
+struct NewsroomLanguageTests {
+    @Test("each staff member picks the newsroom's language")
+    func pickLanguage() async throws {
+        try await NewsroomHarness.run { harness in
+            let session = try await harness.signIn(harness.contributor)
+            #expect(try await harness.get("/admin/", session: session).html.contains("My drafts"))
+            let csrf = try await harness.csrf(session: session)
+            let response = try await harness.post("/admin/language", session: session, fields: ["csrf": csrf, "language": "uk"])
+            #expect(response.status == .seeOther)
+            let page = try await harness.get("/admin/", session: session)
+            expectInOrder(page.html, ["<html lang=\"uk\">", "Мої чернетки"])
+            _ = try await harness.post("/admin/language", session: session, fields: ["csrf": csrf, "language": "xx"])
+            #expect(try await harness.get("/admin/", session: session).html.contains("Мої чернетки"))
+        }
+    }
+}

@@ -33,6 +33,14 @@ struct NewsroomSite: Sendable {
                 try views.password(member: member, csrf: session.csrfToken, message: nil)
             }
         }
+        admin.post("language") { request, context in
+            try await self.signedIn(request, context, may: .viewNewsroom, form: true) { member, _, form in
+                if views.languages[form["language"]] != nil {
+                    try await staff.setLanguage(staffID: member.id, language: form["language"])
+                }
+                return security.seeOther("/admin/password")
+            }
+        }
         admin.post("password") { request, context in
             try await self.signedIn(request, context, may: .viewNewsroom, form: true) { member, session, form in
                 try await self.changePassword(form: form, member: member, session: session)

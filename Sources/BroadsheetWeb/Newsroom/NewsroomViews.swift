@@ -183,6 +183,13 @@ struct NewsroomViews: Sendable {
         let title: String
         let csrf: String
         let message: String?
+        var languages: [LanguageChoice] = []
+    }
+
+    struct LanguageChoice {
+        let code: String
+        let name: String
+        let selected: Bool
     }
 
     func password(member: StaffMember, csrf: String, message: String?, status: HTTPResponse.Status = .ok) throws
@@ -191,7 +198,10 @@ struct NewsroomViews: Sendable {
         let base = layout(
             title: strings(member.language)["changePassword"], language: member.language, member: member, csrf: csrf)
         let model = MessagePage(
-            title: base.title, csrf: csrf, message: message)
+            title: base.title, csrf: csrf, message: message,
+            languages: Self.languageNames.sorted { $0.key > $1.key }.map {
+                LanguageChoice(code: $0.key, name: $0.value, selected: $0.key == member.language)
+            })
         return try page(model, template: "newsroom/password", layout: base, status: status)
     }
 
