@@ -76,6 +76,7 @@ public func buildApplication(
         views: newsroomViews, clock: clock)
     newsroom.addRoutes(to: router)
     SecondFactor(gate: newsroom).addRoutes(to: router)
+    NewsroomStaff(gate: newsroom).addRoutes(to: router)
     let library = PhotoLibrary(database: database, directory: site.photoDirectory)
     let editorViews = EditorViews(
         base: newsroomViews, queries: deskQueries, desk: desk,

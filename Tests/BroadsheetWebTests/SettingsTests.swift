@@ -101,3 +101,31 @@ struct SettingsTests {
         }
     }
 }
+
+@Suite("People")
+struct StaffPageTests {
+    @Test("an admin changes a role and disables an account; the audit log says who and when; others get 403")
+    func manageStaff() async throws {
+        try await NewsroomHarness.run { harness in
+            let authorSession = try await harness.signIn(harness.author)
+            #expect(try await harness.get("/admin/staff", session: authorSession).status == .forbidden)
+            let session = try await harness.signIn(harness.admin)
+            let csrf = try await harness.csrf(session: session)
+            let page = try await harness.get("/admin/staff", session: session)
+            expectInOrder(page.html, ["People", "Petro Author", "author@example.org", "author", "active"])
+            let promoted = try await harness.post("/admin/staff/\(harness.author.id)/role", session: session,
+                                                  fields: ["csrf": csrf, "role": "editor"])
+            #expect(promoted.status == .seeOther)
+            #expect(try await StaffStore(database: harness.database).find(id: harness.author.id)?.member.role == .editor)
+            let disabled = try await harness.post("/admin/staff/\(harness.author.id)/disable", session: session,
+                                                  fields: ["csrf": csrf])
+            #expect(disabled.status == .seeOther)
+            #expect(try await harness.get("/admin/", session: authorSession).status == .seeOther)
+            let own = try await harness.post("/admin/staff/\(harness.admin.id)/disable", session: session, fields: ["csrf": csrf])
+            #expect(own.status == .badRequest)
+            let log = try await AuditLog(database: harness.database).recent(limit: 5)
+            #expect(log.map(\.action).contains("role changed"))
+            #expect(log.first?.action == "account disabled" && log.first?.staffName == "Ada Admin")
+        }
+    }
+}
