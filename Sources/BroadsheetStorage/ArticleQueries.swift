@@ -58,13 +58,13 @@ extension PublicQueries {
         }
     }
 
-    func section(id: Int) async throws -> Section? {
+    public func section(id: Int) async throws -> Section? {
         try await db.select().columns("id", "edition", "slug", "name", "position").from("sections")
             .where("id", .equal, SQLBind(id))
             .first(decoding: SectionRow.self)?.section
     }
 
-    func tags(ofArticle id: Int) async throws -> [Tag] {
+    public func tags(ofArticle id: Int) async throws -> [Tag] {
         try await db.select().columns(SQLRaw("t.id"), SQLRaw("t.edition"), SQLRaw("t.slug"), SQLRaw("t.name"))
             .from(SQLAlias(SQLIdentifier("article_tags"), as: SQLIdentifier("at")))
             .join(SQLAlias(SQLIdentifier("tags"), as: SQLIdentifier("t")), on: SQLRaw("t.id = at.tag_id"))
@@ -73,7 +73,7 @@ extension PublicQueries {
             .all(decoding: TagRow.self).map(\.tag)
     }
 
-    func authors(ofArticle id: Int) async throws -> [Author] {
+    public func authors(ofArticle id: Int) async throws -> [Author] {
         try await db.select()
             .columns(SQLRaw("au.id"), SQLRaw("au.edition"), SQLRaw("au.slug"), SQLRaw("au.name"), SQLRaw("au.bio"))
             .from(SQLAlias(SQLIdentifier("article_authors"), as: SQLIdentifier("aa")))

@@ -77,6 +77,9 @@ public func buildApplication(
     newsroom.addRoutes(to: router)
     SecondFactor(gate: newsroom).addRoutes(to: router)
     NewsroomStaff(gate: newsroom).addRoutes(to: router)
+    ArticlePreview(
+        gate: newsroom, desk: desk, queries: PublicQueries(database: database), settings: SettingsStore(database: database)
+    ).addRoutes(to: router)
     let library = PhotoLibrary(database: database, directory: site.photoDirectory)
     let editorViews = EditorViews(
         base: newsroomViews, queries: deskQueries, desk: desk,

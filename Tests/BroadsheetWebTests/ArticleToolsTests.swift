@@ -99,3 +99,22 @@ struct ArticleToolsTests {
         }
     }
 }
+
+@Suite("Preview as readers will see it")
+struct PreviewTests {
+    @Test("a draft's preview is the public article page, sent no-store, while its URL still answers 404")
+    func preview() async throws {
+        try await NewsroomHarness.run { harness in
+            let (id, session, _) = try await ArticleWorkflowTests.file(harness, as: harness.contributor)
+            let page = try await harness.get("/admin/articles/\(id)/preview", session: session)
+            #expect(page.status == .ok)
+            #expect(page.headers[.cacheControl] == "no-store")
+            expectInOrder(page.html, ["<header class=\"masthead\">", "<h1>Ferry service returns to the Dnipro</h1>",
+                                      "Boats run again from Monday.", "Source:", "Port authority", "<p>First paragraph.</p>",
+                                      ">Rivers</a>", "<footer class=\"footer\">"])
+            #expect(try await harness.get("/eng/news/2025/07/01/ferry-service-returns-to-the-dnipro/", session: nil).status == .notFound)
+            let other = try await harness.signIn(harness.author)
+            #expect(try await harness.get("/admin/articles/\(id)/preview", session: other).status == .forbidden)
+        }
+    }
+}

@@ -105,6 +105,7 @@ struct EditorViews: Sendable {
         let publishedAt: String?
         let scheduledFor: String?
         let publicPath: String?
+        let previewPath: String
         let moves: [Move]
     }
 
@@ -294,7 +295,7 @@ struct EditorViews: Sendable {
             publishedAt: article.status != .scheduled ? article.publishedAt.map { base.time($0, language: member.language) } : nil,
             scheduledFor: article.status == .scheduled ? article.publishedAt.map { base.time($0, language: member.language) } : nil,
             publicPath: isLive ? edition.flatMap { e in article.day.map { SitePath.article(e, $0, slug: article.slug).path } } : nil,
-            moves: moves)
+            previewPath: "/admin/articles/\(article.id)/preview", moves: moves)
     }
 
     /// The body rendered by the same renderer, with the same photo lookup, as the public article page.
