@@ -111,8 +111,16 @@ struct ArticleWorkflowTests {
             #expect(try await Self.move(harness, own, to: "in_review", session: authorSession, csrf: authorCSRF).status
                     == .seeOther)
             #expect(try await Self.status(harness, own) == .inReview)
-            // Once in review the author may no longer edit it.
-            #expect(try await harness.get("/admin/articles/\(own)", session: authorSession).status == .forbidden)
+            // Once in review the author may no longer edit it, but still sees it (read-only) and may withdraw it.
+            let inReview = try await harness.get("/admin/articles/\(own)?moved=1", session: authorSession)
+            #expect(inReview.status == .ok)
+            #expect(inReview.html.contains("Ви вже не можете змінювати цю статтю"))  // Petro works in Ukrainian
+            #expect(!inReview.html.contains("value=\"save\""))
+            #expect(inReview.html.contains("value=\"draft\""))  // the withdraw button
+            var edit = Self.story
+            edit["csrf"] = authorCSRF
+            edit["headline"] = "Sneaky edit"
+            #expect(try await harness.post("/admin/articles/\(own)", session: authorSession, fields: edit).status == .forbidden)
             #expect(try await harness.get("/admin/articles/\(id)", session: authorSession).status == .forbidden)
 
             let editorSession = try await harness.signIn(harness.editor)

@@ -162,6 +162,7 @@ struct EditorViews: Sendable {
         let csrf: String
         let action: String
         let isNew: Bool
+        let readOnly: Bool
         let message: String?
         let hasProblems: Bool
         let problems: [String]
@@ -191,7 +192,7 @@ struct EditorViews: Sendable {
 
     func editor(
         article: EditableArticle?, draft: ArticleDraft, member: StaffMember, csrf: String, message: String? = nil,
-        showPreview: Bool = false, status: HTTPResponse.Status = .ok
+        showPreview: Bool = false, readOnly: Bool = false, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let strings = strings(member)
         let title = article == nil ? strings["newArticle"] : draft.headline
@@ -203,7 +204,7 @@ struct EditorViews: Sendable {
         let model = EditorPage(
             title: title, csrf: csrf,
             action: article.map { "/admin/articles/\($0.id)" } ?? "/admin/articles/new",
-            isNew: article == nil, message: message,
+            isNew: article == nil, readOnly: readOnly, message: message,
             hasProblems: !draft.problems.isEmpty && status == .badRequest,
             problems: draft.problems.map { strings["problem_\($0.rawValue)"] },
             editions: site.configuration.editions.all.map {

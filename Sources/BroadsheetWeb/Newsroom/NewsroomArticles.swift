@@ -45,10 +45,12 @@ struct NewsroomArticles: Sendable {
             }
         }
         articles.get(":id") { request, context in
-            try await editable(request, context, form: false) { member, session, article, _ in
-                try await views.editor(
+            try await editable(request, context, form: false, ownerMayView: true) { member, session, article, _ in
+                let mayEdit = Permissions.mayEdit(
+                    role: member.role, actorID: member.id, ownerID: article.createdBy, status: article.status)
+                return try await views.editor(
                     article: article, draft: article.draft, member: member, csrf: session.csrfToken,
-                    message: Self.notice(request.uri).map { views.strings(member)[$0] })
+                    message: Self.notice(request.uri).map { views.strings(member)[$0] }, readOnly: !mayEdit)
             }
         }
         articles.post(":id") { request, context in
@@ -72,16 +74,19 @@ struct NewsroomArticles: Sendable {
     }
 
     /// Loads the article named in the path and checks the member may edit it.
+    /// With `ownerMayView`, the writer of an article they may no longer edit (it went for review) still sees
+    /// it, read-only, with the moves their role allows (withdrawing it, say).
     private func editable(
-        _ request: Request, _ context: BroadsheetRequestContext, form: Bool,
+        _ request: Request, _ context: BroadsheetRequestContext, form: Bool, ownerMayView: Bool = false,
         page: @escaping (StaffMember, StaffSession, EditableArticle, FormFields) async throws -> Response
     ) async throws -> Response {
         try await gate.signedIn(request, context, may: .viewNewsroom, form: form) { member, session, fields in
             guard let id = context.parameters.get("id", as: Int.self), let article = try await desk.load(id: id) else {
                 return try views.message(member: member, csrf: session.csrfToken, key: "notFound", status: .notFound)
             }
-            guard Permissions.mayEdit(role: member.role, actorID: member.id, ownerID: article.createdBy, status: article.status)
-            else {
+            let mayEdit = Permissions.mayEdit(
+                role: member.role, actorID: member.id, ownerID: article.createdBy, status: article.status)
+            guard mayEdit || (ownerMayView && article.createdBy == member.id) else {
                 return try gate.views.forbidden(member: member, csrf: session.csrfToken)
             }
             return try await page(member, session, article, fields)
