@@ -9,11 +9,35 @@ public enum SitePath: Hashable, Sendable {
     case author(Edition, slug: String, page: Int)
     case stylesheet(file: String)
     case photo(file: String)
+    /// A feed of the latest articles: of an edition, or of one of its sections, tags or authors.
+    case feed(Edition, FeedScope, FeedFormat)
+    /// The edition's sitemap index, its paged article sitemaps, its sitemap of other pages, its news sitemap.
+    case sitemapIndex(Edition)
+    case sitemap(Edition, page: Int)
+    case pagesSitemap(Edition)
+    case newsSitemap(Edition)
+    /// The whole site's sitemap index and robots.txt, at the root.
+    case rootSitemap
+    case robots
+
+    public enum FeedScope: Hashable, Sendable {
+        case edition
+        case section(String)
+        case tag(String)
+        case author(String)
+    }
+
+    public enum FeedFormat: String, Hashable, Sendable, CaseIterable {
+        case rss = "rss.xml"
+        case atom = "atom.xml"
+        case json = "feed.json"
+    }
 
     /// First path segments with a fixed meaning: no edition prefix or slug can take their place.
     public static let reservedSegments: Set<String> = [
         "news", "sections", "tags", "authors", "search", "static", "photos", "admin", "api",
-        "sitemap.xml", "robots.txt", "rss.xml", "atom.xml", "feed.json", "metrics", "health",
+        "sitemap.xml", "sitemap-index.xml", "sitemap-pages.xml", "sitemap-news.xml", "robots.txt", "rss.xml",
+        "atom.xml", "feed.json", "metrics", "health",
     ]
 
     /// The path with a trailing slash for pages; a page number other than 1 goes in the query.
@@ -28,6 +52,19 @@ public enum SitePath: Hashable, Sendable {
         case .author(let edition, let slug, let page): edition.homePath + "authors/\(slug)/" + Self.pageQuery(page)
         case .stylesheet(let file): "/static/\(file)"
         case .photo(let file): "/photos/\(file)"
+        case .feed(let edition, let scope, let format):
+            switch scope {
+            case .edition: edition.homePath + format.rawValue
+            case .section(let slug): edition.homePath + "sections/\(slug)/" + format.rawValue
+            case .tag(let slug): edition.homePath + "tags/\(slug)/" + format.rawValue
+            case .author(let slug): edition.homePath + "authors/\(slug)/" + format.rawValue
+            }
+        case .sitemapIndex(let edition): edition.homePath + "sitemap-index.xml"
+        case .sitemap(let edition, let page): edition.homePath + "sitemap-\(page).xml"
+        case .pagesSitemap(let edition): edition.homePath + "sitemap-pages.xml"
+        case .newsSitemap(let edition): edition.homePath + "sitemap-news.xml"
+        case .rootSitemap: "/sitemap.xml"
+        case .robots: "/robots.txt"
         }
     }
 
@@ -35,9 +72,18 @@ public enum SitePath: Hashable, Sendable {
     public var edition: Edition? {
         switch self {
         case .home(let e), .allNews(let e, _), .day(let e, _), .article(let e, _, _), .section(let e, _, _),
-            .tag(let e, _, _), .author(let e, _, _):
+            .tag(let e, _, _), .author(let e, _, _), .feed(let e, _, _), .sitemapIndex(let e), .sitemap(let e, _),
+            .pagesSitemap(let e), .newsSitemap(let e):
             e
-        case .stylesheet, .photo: nil
+        case .stylesheet, .photo, .rootSitemap, .robots: nil
+        }
+    }
+
+    /// Feeds, sitemaps and robots.txt: documents for machines rather than pages for people.
+    public var isForMachines: Bool {
+        switch self {
+        case .feed, .sitemapIndex, .sitemap, .pagesSitemap, .newsSitemap, .rootSitemap, .robots: true
+        default: false
         }
     }
 
@@ -68,7 +114,8 @@ extension SitePath {
         case 0:
             matched = .home(edition)
         case 1:
-            matched = segments[0] == "news" ? .allNews(edition, page: page) : nil
+            matched = Self.matchFile(segments[0], edition: edition, isPrimary: edition == editions.primary)
+                ?? (segments[0] == "news" ? .allNews(edition, page: page) : nil)
         case 2:
             matched =
                 switch segments[0] {
@@ -81,6 +128,18 @@ extension SitePath {
                     .photo(file: segments[1])
                 default: nil
                 }
+        case 3:
+            if let format = FeedFormat(rawValue: segments[2]), isSlug(segments[1]) {
+                matched =
+                    switch segments[0] {
+                    case "sections": .feed(edition, .section(segments[1]), format)
+                    case "tags": .feed(edition, .tag(segments[1]), format)
+                    case "authors": .feed(edition, .author(segments[1]), format)
+                    default: nil
+                    }
+            } else {
+                matched = nil
+            }
         case 4, 5:
             guard segments[0] == "news", let day = localDay(segments[1], segments[2], segments[3]) else {
                 matched = nil
@@ -96,13 +155,33 @@ extension SitePath {
         }
         guard let matched else { return .notFound(edition) }
         switch matched {
-        case .stylesheet, .photo:
+        case .stylesheet, .photo, .feed, .sitemapIndex, .sitemap, .pagesSitemap, .newsSitemap, .rootSitemap, .robots:
             return .page(matched)
         default:
             // Pages end with a slash; answer the slashless form with a redirect rather than a duplicate page.
             let canonical = matched.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
             return path == canonical ? .page(matched) : .redirect(to: matched.path)
         }
+    }
+
+    /// Files at the top of an edition (feeds, sitemaps) and of the site (robots.txt, the root sitemap).
+    private static func matchFile(_ name: String, edition: Edition, isPrimary: Bool) -> SitePath? {
+        if let format = FeedFormat(rawValue: name) { return .feed(edition, .edition, format) }
+        switch name {
+        case "sitemap-index.xml": return .sitemapIndex(edition)
+        case "sitemap-pages.xml": return .pagesSitemap(edition)
+        case "sitemap-news.xml": return .newsSitemap(edition)
+        case "sitemap.xml" where isPrimary: return .rootSitemap
+        case "robots.txt" where isPrimary: return .robots
+        default: break
+        }
+        if name.hasPrefix("sitemap-"), name.hasSuffix(".xml"),
+            let page = Int(name.dropFirst("sitemap-".count).dropLast(".xml".count)), page >= 1, page <= 100_000,
+            name == "sitemap-\(page).xml"
+        {
+            return .sitemap(edition, page: page)
+        }
+        return nil
     }
 
     private static func pageNumber(_ value: String?) -> Int? {

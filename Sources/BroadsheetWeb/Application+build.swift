@@ -60,7 +60,8 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     try await prepareDatabase(database, site: site, defaults: defaults, logger: logger)
     let context = try SiteContext(
-        configuration: site, stylesheet: try Stylesheet.load(), renderer: try await PageRenderer.load())
+        configuration: site, stylesheet: try Stylesheet.load(), logo: try Stylesheet.logo(),
+        renderer: try await PageRenderer.load())
 
     let router = Router(context: BroadsheetRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
@@ -101,7 +102,8 @@ public func buildApplication(
     ).addRoutes(to: router)
     PublicSite(
         site: context, queries: PublicQueries(database: database), settings: SettingsStore(database: database),
-        photos: PhotoFiles(directory: site.photoDirectory), clock: clock
+        photos: PhotoFiles(directory: site.photoDirectory),
+        machines: MachineSite(site: context, queries: PublicQueries(database: database), clock: clock), clock: clock
     ).addRoutes(to: router)
 
     let scheduler = PublishingScheduler(

@@ -19,9 +19,10 @@ struct SiteContext: Sendable {
     let configuration: SiteConfiguration
     let editions: [String: EditionContext]
     let stylesheet: Stylesheet
+    let logo: Stylesheet
     let renderer: PageRenderer
 
-    init(configuration: SiteConfiguration, stylesheet: Stylesheet, renderer: PageRenderer) throws {
+    init(configuration: SiteConfiguration, stylesheet: Stylesheet, logo: Stylesheet, renderer: PageRenderer) throws {
         self.configuration = configuration
         var editions: [String: EditionContext] = [:]
         for edition in configuration.editions.all {
@@ -31,6 +32,7 @@ struct SiteContext: Sendable {
         }
         self.editions = editions
         self.stylesheet = stylesheet
+        self.logo = logo
         self.renderer = renderer
     }
 

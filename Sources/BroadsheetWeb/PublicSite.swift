@@ -11,6 +11,7 @@ struct PublicSite: Sendable {
     let queries: PublicQueries
     let settings: SettingsStore
     let photos: PhotoFiles
+    let machines: MachineSite
     let clock: @Sendable () -> Date
 
     func addRoutes(to router: Router<BroadsheetRequestContext>) {
@@ -38,15 +39,16 @@ struct PublicSite: Sendable {
         case .notFound(let edition):
             return await errorPage(.notFound, edition: edition, logger: context.logger)
         case .page(.stylesheet(let file)):
-            guard file == site.stylesheet.fileName else {
+            guard let asset = [site.stylesheet, site.logo].first(where: { $0.fileName == file }) else {
                 return await errorPage(.notFound, edition: editions.primary, logger: context.logger)
             }
             return Response(
                 status: .ok,
                 headers: [
-                    .contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=31536000, immutable",
+                    .contentType: file.hasSuffix(".css") ? "text/css; charset=utf-8" : "image/png",
+                    .cacheControl: "public, max-age=31536000, immutable",
                 ],
-                body: .init(byteBuffer: site.stylesheet.bytes))
+                body: .init(byteBuffer: asset.bytes))
         case .page(.photo(let file)):
             do {
                 if let response = try await photos.response(file: file, context: context) { return response }
@@ -55,6 +57,17 @@ struct PublicSite: Sendable {
                 return await errorPage(.failure, edition: editions.primary, logger: context.logger)
             }
             return await errorPage(.notFound, edition: editions.primary, logger: context.logger)
+        case .page(let path) where path.isForMachines:
+            let edition = path.edition ?? editions.primary
+            do {
+                guard let document = try await machines.document(path) else {
+                    return await errorPage(.notFound, edition: edition, logger: context.logger)
+                }
+                return document.response(to: request)
+            } catch {
+                context.logger.error("cannot build \(request.uri.path): \(error)")
+                return await errorPage(.failure, edition: edition, logger: context.logger)
+            }
         case .page(let path):
             let edition = path.edition ?? editions.primary
             do {
@@ -116,7 +129,7 @@ struct PublicSite: Sendable {
             case .notFound:
                 return .notFound(edition)
             }
-        case .stylesheet, .photo:
+        case .stylesheet, .photo, .feed, .sitemapIndex, .sitemap, .pagesSitemap, .newsSitemap, .rootSitemap, .robots:
             return .notFound(edition)
         }
     }

@@ -2,19 +2,24 @@ import BroadsheetDomain
 import Foundation
 import NIOCore
 
-/// The site's one stylesheet, held in memory under a name that carries its content hash,
-/// so that browsers and CDNs may keep it for a year.
+/// A static file of the site (the stylesheet, the logo), held in memory under a name that carries its content
+/// hash, so that browsers and CDNs may keep it for a year.
 struct Stylesheet: Sendable {
     let fileName: String
     let bytes: ByteBuffer
 
     var path: String { "/static/\(fileName)" }
 
-    static func load() throws -> Stylesheet {
-        guard let url = Bundle.module.url(forResource: "site", withExtension: "css", subdirectory: "Resources/Static")
-        else { throw ResourceError.missing("Resources/Static/site.css") }
+    static func load() throws -> Stylesheet { try load(name: "site", extension: "css") }
+
+    /// The paper's logo, for structured data (publisher logo) and link previews.
+    static func logo() throws -> Stylesheet { try load(name: "logo", extension: "png") }
+
+    private static func load(name: String, extension ext: String) throws -> Stylesheet {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources/Static")
+        else { throw ResourceError.missing("Resources/Static/\(name).\(ext)") }
         let data = try Data(contentsOf: url)
-        return Stylesheet(fileName: "site.\(ContentHash.hex(data).prefix(12)).css", bytes: ByteBuffer(bytes: data))
+        return Stylesheet(fileName: "\(name).\(ContentHash.hex(data).prefix(12)).\(ext)", bytes: ByteBuffer(bytes: data))
     }
 }
 

@@ -93,7 +93,39 @@ enum ArticlePage {
             }
         }
         var alternates = switcher
-        if !switcher.isEmpty { alternates[edition.edition.code] = path }
+        var xDefault: SitePath?
+        if !switcher.isEmpty {
+            alternates[edition.edition.code] = path
+            // x-default: the default edition's version, else the version published first.
+            let primary = frame.builder.site.configuration.editions.primary
+            let first = ([summary] + translations).min { $0.publishedAt < $1.publishedAt }
+            xDefault = alternates[primary.code]
+                ?? first.flatMap { first in
+                    frame.builder.site.edition(code: first.edition).map { SitePath.article($0, first.day, slug: first.slug) }
+                }
+        }
+        let configuration = frame.builder.site.configuration
+        let absolute = { (path: SitePath) in configuration.absoluteURL(path.path) }
+        let logo = configuration.absoluteURL("/static/\(frame.builder.site.logo.fileName)")
+        var crumbs: [(name: String, url: String)] = [(configuration.siteName, absolute(.home(edition.edition)))]
+        if let section = article.section {
+            crumbs.append((section.name, absolute(.section(edition.edition, slug: section.slug, page: 1))))
+        }
+        crumbs.append((summary.headline, absolute(path)))
+        let facts = StructuredData.ArticleFacts(
+            kind: summary.kind, headline: summary.headline, description: summary.lead, url: absolute(path),
+            published: summary.publishedAt, modified: article.updatedAt ?? summary.publishedAt,
+            language: edition.edition.code,
+            authors: article.authors.map { ($0.name, absolute(.author(edition.edition, slug: $0.slug, page: 1))) },
+            image: summary.photo.map { (absolute(.photo(file: $0.file)), $0.width, $0.height) },
+            section: article.section?.name, keywords: article.tags.map(\.name), publisherName: configuration.siteName,
+            publisherURL: absolute(.home(edition.edition)), logo: logo)
+        let extras = HeadExtras(
+            ogType: "article",
+            image: summary.photo.map {
+                Chrome.SocialImage(url: absolute(.photo(file: $0.file)), width: $0.width, height: $0.height, alt: $0.altText)
+            },
+            jsonLD: [StructuredData.article(facts), StructuredData.breadcrumbs(crumbs)], xDefault: xDefault)
 
         let corrections = try await queries.corrections(ofArticle: article.id)
         let related = try await queries.related(
@@ -147,7 +179,7 @@ enum ArticlePage {
         return Model(
             chrome: frame.builder.chrome(
                 title: summary.headline, description: summary.lead, path: path,
-                currentSectionID: article.section?.id, switcher: switcher, alternates: alternates),
+                currentSectionID: article.section?.id, switcher: switcher, alternates: alternates, extras: extras),
             label: edition.label(for: summary),
             breaking: summary.isBreaking,
             headline: summary.headline,

@@ -46,9 +46,23 @@ enum HomePage {
         }
         let rest = latest.filter { $0.id != top?.id }.prefix(latestCount)
         let allNews = SitePath.allNews(edition.edition, page: 1).path
+        let configuration = frame.builder.site.configuration
+        let homeURL = configuration.absoluteURL(SitePath.home(edition.edition).path)
+        let logo = configuration.absoluteURL("/static/\(frame.builder.site.logo.fileName)")
+        // The edition homes are versions of one page: each names the others, and x-default is the default edition's.
+        var alternates: [String: SitePath] = [:]
+        for other in configuration.editions.all { alternates[other.code] = .home(other) }
+        let extras = HeadExtras(
+            image: Chrome.SocialImage(url: logo, width: 600, height: 60, alt: configuration.siteName),
+            jsonLD: [
+                StructuredData.organization(name: configuration.siteName, url: homeURL, logo: logo),
+                StructuredData.website(name: configuration.siteName, url: homeURL, language: edition.edition.code),
+            ],
+            xDefault: .home(configuration.editions.primary))
         return Model(
             chrome: frame.builder.chrome(
-                title: nil, description: edition.strings["homeDescription"], path: .home(edition.edition)),
+                title: nil, description: edition.strings["homeDescription"], path: .home(edition.edition),
+                alternates: alternates, extras: extras),
             heading: frame.builder.site.configuration.siteName,
             top: top.map { story in
                 Model.TopStory(

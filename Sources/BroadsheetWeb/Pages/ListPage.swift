@@ -69,7 +69,8 @@ enum ListPage {
         guard let section = try await queries.section(edition: edition.edition.code, slug: slug) else { return nil }
         return try await flat(
             kicker: edition.strings["section"], heading: section.name, intro: nil, page: page,
-            path: { .section(edition.edition, slug: slug, page: $0) }, currentSectionID: section.id, frame: frame
+            path: { .section(edition.edition, slug: slug, page: $0) }, currentSectionID: section.id,
+            feed: .section(slug), frame: frame
         ) { limit, offset in
             try await queries.inSection(section.id, limit: limit, offset: offset, now: frame.now)
         }
@@ -80,7 +81,7 @@ enum ListPage {
         guard let tag = try await queries.tag(edition: edition.edition.code, slug: slug) else { return nil }
         return try await flat(
             kicker: edition.strings["tag"], heading: tag.name, intro: nil, page: page,
-            path: { .tag(edition.edition, slug: slug, page: $0) }, currentSectionID: nil, frame: frame
+            path: { .tag(edition.edition, slug: slug, page: $0) }, currentSectionID: nil, feed: .tag(slug), frame: frame
         ) { limit, offset in
             try await queries.withTag(tag.id, limit: limit, offset: offset, now: frame.now)
         }
@@ -91,7 +92,8 @@ enum ListPage {
         guard let author = try await queries.author(edition: edition.edition.code, slug: slug) else { return nil }
         return try await flat(
             kicker: edition.strings["author"], heading: author.name, intro: author.bio.isEmpty ? nil : author.bio,
-            page: page, path: { .author(edition.edition, slug: slug, page: $0) }, currentSectionID: nil, frame: frame
+            page: page, path: { .author(edition.edition, slug: slug, page: $0) }, currentSectionID: nil,
+            feed: .author(slug), frame: frame
         ) { limit, offset in
             try await queries.byAuthor(author.id, limit: limit, offset: offset, now: frame.now)
         }
@@ -99,7 +101,7 @@ enum ListPage {
 
     private static func flat(
         kicker: String, heading: String, intro: String?, page: Int, path: (Int) -> SitePath, currentSectionID: Int?,
-        frame: PageFrame, fetch: (_ limit: Int, _ offset: Int) async throws -> [ArticleSummary]
+        feed: SitePath.FeedScope, frame: PageFrame, fetch: (_ limit: Int, _ offset: Int) async throws -> [ArticleSummary]
     ) async throws -> Model? {
         let edition = frame.edition
         let size = frame.builder.site.configuration.pageSize
@@ -108,7 +110,10 @@ enum ListPage {
         return Model(
             chrome: frame.builder.chrome(
                 title: page > 1 ? "\(heading), \(edition.strings["page"].lowercased()) \(page)" : heading,
-                description: intro, path: path(page), currentSectionID: currentSectionID),
+                description: intro, path: path(page), currentSectionID: currentSectionID,
+                extras: HeadExtras(
+                    feeds: [(feed, "\(frame.builder.site.configuration.siteName) — \(heading)")],
+                    jsonLD: [breadcrumbs(frame: frame, heading: heading, path: path(1))])),
             kicker: kicker, heading: heading, intro: intro, days: [],
             flatItems: items.isEmpty
                 ? nil
@@ -117,6 +122,14 @@ enum ListPage {
                 }),
             empty: items.isEmpty,
             pagination: pagination(page: page, hasMore: items.count > size, path: path))
+    }
+
+    static func breadcrumbs(frame: PageFrame, heading: String, path: SitePath) -> [String: Any] {
+        let configuration = frame.builder.site.configuration
+        return StructuredData.breadcrumbs([
+            (configuration.siteName, configuration.absoluteURL(SitePath.home(frame.edition.edition).path)),
+            (heading, configuration.absoluteURL(path.path)),
+        ])
     }
 
     private static func days(_ items: [ArticleSummary], edition: EditionContext, linkDays: Bool) -> [Model.Day] {

@@ -26,6 +26,17 @@ struct Chrome {
         let text: String
         let url: String?
     }
+    struct SocialImage {
+        let url: String
+        let width: Int
+        let height: Int
+        let alt: String
+    }
+    struct FeedLink {
+        let type: String
+        let title: String
+        let href: String
+    }
 
     let lang: String
     let title: String
@@ -41,7 +52,24 @@ struct Chrome {
     let alternates: [Alternate]
     let support: Support?
     let banner: Banner?
+    let ogType: String
+    let ogLocale: String
+    let socialTitle: String
+    let image: SocialImage?
+    let twitterCard: String
+    let feeds: [FeedLink]
+    let jsonLD: [String]
     let t: [String: String]
+}
+
+/// What a page adds to the head: its Open Graph type and image, feeds, JSON-LD, the x-default alternate.
+struct HeadExtras {
+    var ogType = "website"
+    var image: Chrome.SocialImage?
+    /// The page's own feeds (a section's, a tag's), listed before the edition's.
+    var feeds: [(scope: SitePath.FeedScope, title: String)] = []
+    var jsonLD: [[String: Any]] = []
+    var xDefault: SitePath?
 }
 
 /// Builds the chrome for one page of one edition.
@@ -57,7 +85,8 @@ struct ChromeBuilder {
     ///   - alternates: hreflang alternates (edition code -> path), the page's own edition included.
     func chrome(
         title: String?, description: String?, path: SitePath, currentSectionID: Int? = nil,
-        switcher: [String: SitePath] = [:], alternates: [String: SitePath] = [:], allNewsCurrent: Bool = false
+        switcher: [String: SitePath] = [:], alternates: [String: SitePath] = [:], allNewsCurrent: Bool = false,
+        extras: HeadExtras = HeadExtras()
     ) -> Chrome {
         let siteName = site.configuration.siteName
         let configuration = site.configuration
@@ -83,9 +112,34 @@ struct ChromeBuilder {
             },
             alternates: configuration.editions.all.compactMap { other in
                 alternates[other.code].map { Chrome.Alternate(lang: other.code, href: configuration.absoluteURL($0.path)) }
-            },
+            } + (extras.xDefault.map { [Chrome.Alternate(lang: "x-default", href: configuration.absoluteURL($0.path))] } ?? []),
             support: support.flatMap { $0.url.isEmpty ? nil : Chrome.Support(url: $0.url) },
             banner: banner.map { Chrome.Banner(text: $0.text, url: $0.url.isEmpty ? nil : $0.url) },
+            ogType: extras.ogType,
+            ogLocale: edition.edition.localeIdentifier,
+            socialTitle: title ?? siteName,
+            image: extras.image,
+            twitterCard: extras.image == nil ? "summary" : "summary_large_image",
+            feeds: feedLinks(extras.feeds),
+            jsonLD: extras.jsonLD.map(StructuredData.serialise),
             t: edition.strings.values)
+    }
+
+    /// Autodiscovery: the page's own feeds first, then the edition's RSS, Atom and JSON Feed.
+    private func feedLinks(_ own: [(scope: SitePath.FeedScope, title: String)]) -> [Chrome.FeedLink] {
+        let edition = self.edition.edition
+        let siteName = site.configuration.siteName
+        let types: [(SitePath.FeedFormat, String, String)] = [
+            (.rss, "application/rss+xml", "RSS"), (.atom, "application/atom+xml", "Atom"),
+            (.json, "application/feed+json", "JSON Feed"),
+        ]
+        var links: [Chrome.FeedLink] = []
+        for (scope, title) in own + [(.edition, siteName)] {
+            for (format, type, name) in types where scope == .edition || format != .json {
+                links.append(
+                    Chrome.FeedLink(type: type, title: "\(title) (\(name))", href: SitePath.feed(edition, scope, format).path))
+            }
+        }
+        return links
     }
 }
