@@ -93,7 +93,8 @@ struct ChromeBuilder {
         return Chrome(
             lang: edition.edition.code,
             title: title.map { "\($0) — \(siteName)" } ?? siteName,
-            description: description.flatMap { $0.isEmpty ? nil : $0 },
+            // Every page gets a description: its own, else the edition's.
+            description: description.flatMap { $0.isEmpty ? nil : $0 } ?? edition.strings["homeDescription"],
             canonical: configuration.absoluteURL(path.path),
             siteName: siteName,
             homePath: SitePath.home(edition.edition).path,
