@@ -23,12 +23,19 @@ struct SeedDemo: AsyncParsableCommand {
             try await prepareDatabase(database, site: site, defaults: SettingsDefaults(), logger: logger)
             let count = try await NewsroomWriter(database: database).articleCount()
             guard count == 0 else {
+                try? await database.shutdown()
                 fail("\(paths.database) already holds \(count) articles; seed-demo only fills an empty database")
             }
-            let report = try await DemoNewsroom(
-                database: database, editions: site.editions, timeZone: site.timeZone, photoDirectory: paths.photos,
-                logger: logger
-            ).seed()
+            let report: DemoNewsroom.Report
+            do {
+                report = try await DemoNewsroom(
+                    database: database, editions: site.editions, timeZone: site.timeZone, photoDirectory: paths.photos,
+                    logger: logger
+                ).seed()
+            } catch {
+                try? await database.shutdown()
+                throw error
+            }
             print("demo newspaper seeded into \(paths.database): \(report)")
             try await database.shutdown()
         } catch {
