@@ -1,3 +1,4 @@
+import BroadsheetDomain
 import Foundation
 import Testing
 
@@ -294,7 +295,8 @@ struct FeedWriterTests {
         let item = try #require(rssChannel.child("item"))
         #expect(item.child("title")?.text == Self.hostileClean)
         #expect(item.child("link")?.text == entry.url)
-        #expect(item.child("description")?.text == summary)
+        // The item's description is HTML (as readers take it): the plain-text lead, HTML-escaped.
+        #expect(item.child("description")?.text == HTMLEscaping.escape(summary))
         #expect(item.child("encoded", Self.contentNS)?.text == cleanHTML)
         #expect(item.child("creator", Self.dcNS)?.text == author)
         #expect(item.child("category")?.text == category)

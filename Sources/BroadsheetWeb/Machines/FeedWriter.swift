@@ -1,3 +1,4 @@
+import BroadsheetDomain
 import Foundation
 
 /// An article's picture as feeds describe it.
@@ -84,7 +85,8 @@ enum FeedWriter {
             for category in categories(entry.categories) {
                 xml.element("category", category)
             }
-            xml.element("description", entry.summary)
+            // Readers take an item's description as HTML: the plain-text lead is HTML-escaped before XML-escaping.
+            xml.element("description", HTMLEscaping.escape(entry.summary))
             if let html = entry.contentHTML, !html.isEmpty {
                 xml.raw("<content:encoded>" + XMLText.cdata(html) + "</content:encoded>")
             }
