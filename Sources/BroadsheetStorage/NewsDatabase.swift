@@ -93,6 +93,14 @@ public struct NewsDatabase: Sendable {
         return sql
     }
 
+    /// Refreshes the query planner's statistics, so that it picks the right index (without them SQLite chose
+    /// `articles_due` over the translation-group index and read every published row: 151 ms against 0.08 ms
+    /// at 100,000 articles). Cheap when nothing changed; run at start and after bulk loads.
+    public func optimise() async throws {
+        guard sql.dialect.name == "sqlite" else { return }
+        _ = try await sql.raw("PRAGMA optimize=0x10002").all()
+    }
+
     public func shutdown() async throws {
         try await close()
     }

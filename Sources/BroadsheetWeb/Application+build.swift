@@ -35,6 +35,7 @@ public func prepareDatabase(
     _ database: NewsDatabase, site: SiteConfiguration, defaults: SettingsDefaults, logger: Logger
 ) async throws {
     try await Migrator(database: database, logger: logger).migrate()
+    try await database.optimise()
     try await NewsroomWriter(database: database).syncEditions(site.editions)
     let store = SettingsStore(database: database)
     if try await store.isEmpty() {

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Reads the wrk outputs of one bench/run and prints its table (markdown).
+
+    report.py RUNS.tsv [TIMEOUT]  the table; TIMEOUT is wrk's --timeout in seconds (default 2)
+    report.py --self-test         checks the wrk parser on sample outputs
+
+RUNS.tsv has one line per load run, tab-separated:
+    server  endpoint  path  wrk-output-file  rss-kB-after-the-run (empty for nginx)
+"""
+import re
+import sys
+
+UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0, "h": 3600000.0}
+
+
+def duration_ms(text):
+    """wrk prints durations as 812.00us, 1.23ms, 2.01s, 1.00m."""
+    match = re.fullmatch(r"([0-9.]+)(us|ms|s|m|h)", text)
+    if not match:
+        raise ValueError(f"not a wrk duration: {text!r}")
+    return float(match.group(1)) * UNITS_MS[match.group(2)]
+
+
+def parse_wrk(text):
+    """requests/s, p50 and p99 in ms, requests, and the errors wrk counted, from `wrk --latency` output."""
+    result = {"rps": None, "p50": None, "p99": None, "requests": None,
+              "connect": 0, "read": 0, "write": 0, "timeout": 0, "non2xx": 0}
+    for line in text.splitlines():
+        line = line.strip()
+        if m := re.match(r"Requests/sec:\s+([0-9.]+)", line):
+            result["rps"] = float(m.group(1))
+        elif m := re.match(r"50(?:\.0+)?%\s+(\S+)", line):
+            result["p50"] = duration_ms(m.group(1))
+        elif m := re.match(r"99(?:\.0+)?%\s+(\S+)", line):
+            result["p99"] = duration_ms(m.group(1))
+        elif m := re.match(r"(\d+) requests in", line):
+            result["requests"] = int(m.group(1))
+        elif m := re.match(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", line):
+            result.update(connect=int(m.group(1)), read=int(m.group(2)),
+                          write=int(m.group(3)), timeout=int(m.group(4)))
+        elif m := re.match(r"Non-2xx or 3xx responses:\s+(\d+)", line):
+            result["non2xx"] = int(m.group(1))
+    if result["rps"] is None or result["p50"] is None or result["p99"] is None:
+        raise ValueError("wrk output lacks Requests/sec or the 50%/99% latency lines (was --latency given?)")
+    return result
+
+
+def errors(r):
+    return r["connect"] + r["read"] + r["write"] + r["timeout"] + r["non2xx"]
+
+
+def errors_text(r):
+    total = errors(r)
+    if total == 0:
+        return "0"
+    parts = [f"{k} {r[k]:,}" for k in ("connect", "read", "write", "timeout") if r[k]]
+    if r["non2xx"]:
+        parts.append(f"non-2xx/3xx {r['non2xx']:,}")
+    return f"{total:,} ({', '.join(parts)})"
+
+
+def ms_text(value):
+    if value < 1:
+        return f"{value * 1000:.0f} µs"
+    if value < 10:
+        return f"{value:.2f} ms"
+    if value < 100:
+        return f"{value:.1f} ms"
+    if value < 1000:
+        return f"{value:.0f} ms"
+    return f"{value / 1000:.2f} s"
+
+
+def rps_text(rps):
+    return f"{rps:,.0f}" if rps >= 100 else f"{rps:.1f}"
+
+
+def ratio_text(ratio):
+    if ratio >= 0.1:
+        return f"{ratio:.2f}"
+    if ratio >= 0.001:
+        return f"{ratio:.3f}"
+    return "< 0.001"
+
+
+def percentile_text(r, fraction, timeout_ms):
+    """wrk leaves requests slower than its timeout out of the percentiles (it counts them as timeout errors):
+    when more than (1 - fraction) of the requests timed out, the true percentile is above the timeout."""
+    if not r["requests"]:
+        return "–"
+    if r["timeout"] / r["requests"] > 1 - fraction:
+        return "> " + ms_text(timeout_ms)
+    return ms_text(r["p50"] if fraction == 0.5 else r["p99"])
+
+
+def table(runs_path, timeout_ms=2000.0):
+    rows = []
+    with open(runs_path, encoding="utf-8") as runs:
+        for line in runs:
+            line = line.rstrip("\n")
+            if not line:
+                continue
+            server, endpoint, path, output, rss = (line.split("\t") + [""] * 5)[:5]
+            with open(output, encoding="utf-8", errors="replace") as f:
+                text = f.read()
+            try:
+                parsed = parse_wrk(text)
+            except ValueError as error:
+                sys.exit(f"report: {output}: {error}\n{text}")
+            rows.append((server, endpoint, path, parsed, rss))
+    nginx = {endpoint: r for server, endpoint, _, r, _ in rows if server == "nginx"}
+    out = ["| endpoint | path | req/s | p50 | p99 | errors | RSS MB | ratio to nginx |",
+           "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: |"]
+    for server, endpoint, path, r, rss in rows:
+        if server != "broadsheet":
+            continue
+        rss_mb = f"{int(rss) / 1024:.0f}" if rss else "?"
+        base = nginx.get(endpoint)
+        ratio = ratio_text(r["rps"] / base["rps"]) if base and base["rps"] else "–"
+        out.append(f"| {endpoint} | `{path}` | {rps_text(r['rps'])} | {percentile_text(r, 0.5, timeout_ms)} "
+                   f"| {percentile_text(r, 0.99, timeout_ms)} "
+                   f"| {errors_text(r)} | {rss_mb} | {ratio} |")
+    if nginx:
+        figures = "; ".join(f"{endpoint} {rps_text(r['rps'])} req/s, p50 {percentile_text(r, 0.5, timeout_ms)}, "
+                            f"p99 {percentile_text(r, 0.99, timeout_ms)}, "
+                            f"errors {errors_text(r)}" for endpoint, r in nginx.items())
+        out.append("")
+        out.append(f"nginx, same bytes: {figures}")
+    return "\n".join(out)
+
+
+SAMPLE = """Running 10s test @ http://127.0.0.1:40000/eng/
+  2 threads and 64 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     2.81ms    1.02ms  41.17ms   90.12%
+    Req/Sec    11.52k     0.90k   13.20k    71.00%
+  Latency Distribution
+     50%  812.00us
+     75%    3.01ms
+     90%    3.73ms
+     99%    1.02s
+  229377 requests in 10.00s, 2.95GB read
+  Socket errors: connect 0, read 3, write 0, timeout 12
+  Non-2xx or 3xx responses: 7
+Requests/sec:  22931.74
+Transfer/sec:    301.40MB
+"""
+
+
+def self_test():
+    r = parse_wrk(SAMPLE)
+    assert r["rps"] == 22931.74, r
+    assert abs(r["p50"] - 0.812) < 1e-9, r
+    assert r["p99"] == 1020.0, r
+    assert r["requests"] == 229377, r
+    assert errors(r) == 22 and errors_text(r) == "22 (read 3, timeout 12, non-2xx/3xx 7)", errors_text(r)
+    clean = SAMPLE.replace("  Socket errors: connect 0, read 3, write 0, timeout 12\n", "").replace(
+        "  Non-2xx or 3xx responses: 7\n", "")
+    assert errors(parse_wrk(clean)) == 0
+    assert duration_ms("1.50m") == 90000.0
+    assert ms_text(0.812) == "812 µs" and ms_text(2.5) == "2.50 ms" and ms_text(98.77) == "98.8 ms" and ms_text(1020) == "1.02 s"
+    assert ratio_text(0.5234) == "0.52" and ratio_text(0.0021) == "0.002" and ratio_text(0.0001) == "< 0.001"
+    assert rps_text(1.19) == "1.2" and rps_text(22931.74) == "22,932"
+    assert percentile_text(r, 0.5, 2000) == "812 µs" and percentile_text(r, 0.99, 2000) == "1.02 s"
+    slow = dict(r, requests=12, timeout=12)
+    assert percentile_text(slow, 0.5, 2000) == "> 2.00 s" and percentile_text(slow, 0.99, 2000) == "> 2.00 s"
+    some = dict(r, requests=438, timeout=39)
+    assert percentile_text(some, 0.5, 2000) == "812 µs" and percentile_text(some, 0.99, 2000) == "> 2.00 s"
+    try:
+        parse_wrk("Requests/sec: 10\n")
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("output without latency lines was accepted")
+    print("report.py self-test: 1 passed, 0 failed")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--self-test"]:
+        self_test()
+    elif len(sys.argv) in (2, 3):
+        print(table(sys.argv[1], float(sys.argv[2]) * 1000 if len(sys.argv) == 3 else 2000.0))
+    else:
+        sys.exit(__doc__)
