@@ -61,7 +61,7 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     try await prepareDatabase(database, site: site, defaults: defaults, logger: logger)
     let context = try SiteContext(
-        configuration: site, stylesheet: try Stylesheet.load(), logo: try Stylesheet.logo(),
+        configuration: site, stylesheet: try StaticFile.stylesheet(), logo: try StaticFile.logo(),
         renderer: try await PageRenderer.load())
 
     let router = Router(context: BroadsheetRequestContext.self)

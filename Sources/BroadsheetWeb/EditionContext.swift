@@ -18,11 +18,11 @@ struct EditionContext: Sendable {
 struct SiteContext: Sendable {
     let configuration: SiteConfiguration
     let editions: [String: EditionContext]
-    let stylesheet: Stylesheet
-    let logo: Stylesheet
+    let stylesheet: StaticFile
+    let logo: StaticFile
     let renderer: PageRenderer
 
-    init(configuration: SiteConfiguration, stylesheet: Stylesheet, logo: Stylesheet, renderer: PageRenderer) throws {
+    init(configuration: SiteConfiguration, stylesheet: StaticFile, logo: StaticFile, renderer: PageRenderer) throws {
         self.configuration = configuration
         var editions: [String: EditionContext] = [:]
         for edition in configuration.editions.all {

@@ -149,7 +149,7 @@ struct PublicSite: Sendable {
         } catch {
             logger.error("cannot load the menus of an error page: \(error)")
         }
-        let model = ErrorPage.model(kind: kind, builder: builder, path: "", recent: recent, now: now)
+        let model = ErrorPage.model(kind: kind, builder: builder, recent: recent, now: now)
         let status = HTTPResponse.Status(code: kind.status)
         do {
             return Self.html(try site.renderer.render(model, template: "error"), status: status)

@@ -14,12 +14,6 @@ struct EditorViews: Sendable {
 
     func strings(_ member: StaffMember) -> UIStrings { base.strings(member.language) }
 
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     // MARK: The list
 
     struct ListLine {
@@ -33,11 +27,11 @@ struct EditorViews: Sendable {
 
     struct ListPage {
         let title: String
-        let editions: [Option]
-        let statuses: [Option]
-        let authors: [Option]
-        let sections: [Option]
-        let tags: [Option]
+        let editions: [NewsroomViews.Option]
+        let statuses: [NewsroomViews.Option]
+        let authors: [NewsroomViews.Option]
+        let sections: [NewsroomViews.Option]
+        let tags: [NewsroomViews.Option]
         let words: String
         let hasItems: Bool
         let items: [ListLine]
@@ -48,8 +42,8 @@ struct EditorViews: Sendable {
         let strings = strings(member)
         let layout = base.layout(title: strings["articles"], language: member.language, member: member, csrf: csrf)
         let (items, hasMore) = try await queries.articles(filter)
-        func options(_ choices: [Choice], _ selected: Int?) -> [Option] {
-            choices.map { Option(value: String($0.id), label: $0.label, selected: $0.id == selected) }
+        func options(_ choices: [Choice], _ selected: Int?) -> [NewsroomViews.Option] {
+            choices.map { NewsroomViews.Option(value: String($0.id), label: $0.label, selected: $0.id == selected) }
         }
         func path(page: Int) -> String {
             var query: [String] = []
@@ -66,10 +60,10 @@ struct EditorViews: Sendable {
         }
         let model = ListPage(
             title: layout.title, editions: site.configuration.editions.all.map {
-                Option(value: $0.code, label: $0.name, selected: $0.code == filter.edition)
+                NewsroomViews.Option(value: $0.code, label: $0.name, selected: $0.code == filter.edition)
             },
             statuses: ArticleStatus.allCases.map {
-                Option(value: $0.rawValue, label: strings["status_\($0.rawValue)"], selected: $0 == filter.status)
+                NewsroomViews.Option(value: $0.rawValue, label: strings["status_\($0.rawValue)"], selected: $0 == filter.status)
             },
             authors: options(try await queries.authorChoices(edition: filter.edition), filter.authorID),
             sections: options(try await queries.sectionChoices(edition: filter.edition), filter.sectionID),
@@ -166,17 +160,17 @@ struct EditorViews: Sendable {
         let message: String?
         let hasProblems: Bool
         let problems: [String]
-        let editions: [Option]
-        let kinds: [Option]
+        let editions: [NewsroomViews.Option]
+        let kinds: [NewsroomViews.Option]
         let headline: String
         let slug: String
         let lead: String
         let body: String
-        let sections: [Option]
+        let sections: [NewsroomViews.Option]
         let tags: String
-        let authors: [Option]
+        let authors: [NewsroomViews.Option]
         let sources: String
-        let photos: [Option]
+        let photos: [NewsroomViews.Option]
         let mayArrange: Bool
         let breaking: Bool
         let top: Bool
@@ -197,8 +191,8 @@ struct EditorViews: Sendable {
         let strings = strings(member)
         let title = article == nil ? strings["newArticle"] : draft.headline
         let layout = base.layout(title: title, language: member.language, member: member, csrf: csrf)
-        func options(_ choices: [Choice], _ selected: Set<Int>) -> [Option] {
-            choices.map { Option(value: String($0.id), label: $0.label, selected: selected.contains($0.id)) }
+        func options(_ choices: [Choice], _ selected: Set<Int>) -> [NewsroomViews.Option] {
+            choices.map { NewsroomViews.Option(value: String($0.id), label: $0.label, selected: selected.contains($0.id)) }
         }
         let revisions = try await article.asyncMap { try await desk.revisions(of: $0.id) } ?? []
         let model = EditorPage(
@@ -208,10 +202,10 @@ struct EditorViews: Sendable {
             hasProblems: !draft.problems.isEmpty && status == .badRequest,
             problems: draft.problems.map { strings["problem_\($0.rawValue)"] },
             editions: site.configuration.editions.all.map {
-                Option(value: $0.code, label: $0.name, selected: $0.code == draft.edition)
+                NewsroomViews.Option(value: $0.code, label: $0.name, selected: $0.code == draft.edition)
             },
             kinds: ArticleKind.allCases.map {
-                Option(value: $0.rawValue, label: strings["kind_\($0.rawValue)"], selected: $0 == draft.kind)
+                NewsroomViews.Option(value: $0.rawValue, label: strings["kind_\($0.rawValue)"], selected: $0 == draft.kind)
             },
             headline: draft.headline, slug: draft.slug, lead: draft.lead, body: draft.body,
             sections: options(try await queries.sectionChoices(edition: draft.edition), Set([draft.sectionID].compactMap { $0 })),

@@ -8,18 +8,12 @@ import Hummingbird
 struct NewsroomStaff: Sendable {
     let gate: NewsroomSite
 
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct Person {
         let id: Int
         let name: String
         let email: String
         let csrf: String
-        let roles: [Option]
+        let roles: [NewsroomViews.Option]
         let stateName: String
         let toggleAction: String
         let toggleLabel: String
@@ -77,7 +71,7 @@ struct NewsroomStaff: Sendable {
             Person(
                 id: person.id, name: person.name, email: person.email, csrf: csrf,
                 roles: StaffRole.allCases.map {
-                    Option(value: $0.rawValue, label: strings["role_\($0.rawValue)"], selected: $0 == person.role)
+                    NewsroomViews.Option(value: $0.rawValue, label: strings["role_\($0.rawValue)"], selected: $0 == person.role)
                 },
                 stateName: strings[person.disabled ? "disabled" : "active"],
                 toggleAction: person.disabled ? "enable" : "disable",

@@ -83,6 +83,13 @@ struct NewsroomViews: Sendable {
         return security.page(try site.renderer.render(model, template: template), status: status)
     }
 
+    /// A choice in one of the newsroom's select lists.
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
     /// Links to the newer and older pages of a list.
     struct Pagination {
         let page: Int

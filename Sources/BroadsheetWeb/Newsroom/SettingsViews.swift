@@ -110,24 +110,18 @@ struct SettingsViews: Sendable {
         return try base.page(model, template: "newsroom/sections", layout: layout, status: status)
     }
 
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct TagLine {
         let id: Int
         let name: String
         let slug: String
         let csrf: String
-        let targets: [Option]
+        let targets: [NewsroomViews.Option]
     }
 
     struct TagsPage {
         let title: String
         let message: String?
-        let editionOptions: [Option]
+        let editionOptions: [NewsroomViews.Option]
         let tags: [TagLine]
     }
 
@@ -143,12 +137,12 @@ struct SettingsViews: Sendable {
             tags.append(
                 TagLine(
                     id: tag.id, name: tag.name, slug: tag.slug, csrf: csrf,
-                    targets: choices.filter { $0.id != tag.id }.map { Option(value: String($0.id), label: $0.label, selected: false) }))
+                    targets: choices.filter { $0.id != tag.id }.map { NewsroomViews.Option(value: String($0.id), label: $0.label, selected: false) }))
         }
         let model = TagsPage(
             title: layout.title, message: message,
             editionOptions: site.configuration.editions.all.map {
-                Option(value: $0.code, label: $0.name, selected: $0.code == edition)
+                NewsroomViews.Option(value: $0.code, label: $0.name, selected: $0.code == edition)
             },
             tags: tags)
         return try base.page(model, template: "newsroom/tags", layout: layout, status: status)

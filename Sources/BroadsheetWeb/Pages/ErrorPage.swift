@@ -24,7 +24,7 @@ enum ErrorPage {
         let recent: HeadlineBlock?
     }
 
-    static func model(kind: Kind, builder: ChromeBuilder, path: String, recent: [ArticleSummary], now: Date) -> Model {
+    static func model(kind: Kind, builder: ChromeBuilder, recent: [ArticleSummary], now: Date) -> Model {
         let strings = builder.edition.strings
         let (heading, text) =
             switch kind {

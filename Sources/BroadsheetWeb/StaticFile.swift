@@ -4,22 +4,23 @@ import NIOCore
 
 /// A static file of the site (the stylesheet, the logo), held in memory under a name that carries its content
 /// hash, so that browsers and CDNs may keep it for a year.
-struct Stylesheet: Sendable {
+struct StaticFile: Sendable {
     let fileName: String
     let bytes: ByteBuffer
 
     var path: String { "/static/\(fileName)" }
 
-    static func load() throws -> Stylesheet { try load(name: "site", extension: "css") }
+    /// The site's one stylesheet.
+    static func stylesheet() throws -> StaticFile { try load(name: "site", extension: "css") }
 
     /// The paper's logo, for structured data (publisher logo) and link previews.
-    static func logo() throws -> Stylesheet { try load(name: "logo", extension: "png") }
+    static func logo() throws -> StaticFile { try load(name: "logo", extension: "png") }
 
-    private static func load(name: String, extension ext: String) throws -> Stylesheet {
+    private static func load(name: String, extension ext: String) throws -> StaticFile {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources/Static")
         else { throw ResourceError.missing("Resources/Static/\(name).\(ext)") }
         let data = try Data(contentsOf: url)
-        return Stylesheet(fileName: "\(name).\(ContentHash.hex(data).prefix(12)).\(ext)", bytes: ByteBuffer(bytes: data))
+        return StaticFile(fileName: "\(name).\(ContentHash.hex(data).prefix(12)).\(ext)", bytes: ByteBuffer(bytes: data))
     }
 }
 
