@@ -133,6 +133,7 @@ public struct BulkNewsroom: Sendable {
         }
         // Statistics for the query planner, now that the tables are full.
         _ = try await database.sql.raw("ANALYZE").all()
+        database.changes.announce(.everything)
         return written
     }
 

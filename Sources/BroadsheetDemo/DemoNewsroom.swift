@@ -113,6 +113,8 @@ public struct DemoNewsroom: Sendable {
             }
         }
         try await seedSettings()
+        // A server already running on this database (serve --demo seeds after it starts) drops what it cached.
+        database.changes.announce(.everything)
         return report
     }
 

@@ -67,6 +67,13 @@ public struct EditionCalendar: Sendable {
         return calendar.startOfDay(for: instant)
     }
 
+    /// The start of the next local day: when "today" on a page stops being today.
+    public func nextMidnight(after date: Date) -> Date {
+        let today = calendar.startOfDay(for: date)
+        return calendar.date(byAdding: .day, value: 1, to: today).map { calendar.startOfDay(for: $0.addingTimeInterval(3600 * 3)) }
+            ?? date.addingTimeInterval(86_400)
+    }
+
     /// True when both instants fall on the same local day.
     public func isSameDay(_ a: Date, _ b: Date) -> Bool {
         calendar.isDate(a, inSameDayAs: b)

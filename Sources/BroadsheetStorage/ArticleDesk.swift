@@ -164,7 +164,7 @@ public struct ArticleDesk: Sendable {
         let problems = draft.problems
         guard problems.isEmpty else { throw DeskError.invalid(problems) }
         guard let current = try await load(id: id) else { throw DeskError.noSuchArticle(id) }
-        try await database.transaction { db in
+        try await announcing(article: id) { try await database.transaction { db in
             var slug = draft.effectiveSlug
             if let day = current.day, slug != current.slug {
                 slug = try await NewsroomWriter.freeSlug(slug, edition: current.draft.edition, day: day, in: db)
@@ -186,7 +186,7 @@ public struct ArticleDesk: Sendable {
             saved.edition = current.draft.edition
             saved.slug = slug
             try await Self.addRevision(id: id, saved, by: staff, note: note, now: now, in: db)
-        }
+        } }
     }
 
     /// Section, photo, tags (found or created by name in the edition), authors and sources.

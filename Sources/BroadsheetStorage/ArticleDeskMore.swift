@@ -33,14 +33,16 @@ extension ArticleDesk {
     }
 
     public func addCorrection(id: Int, text: String, now: Date = Date()) async throws {
-        try await database.sql.insert(into: "article_corrections").columns("article_id", "at", "text")
-            .values(SQLBind(id), SQLBind(now.epochSeconds), SQLBind(text)).run()
+        try await announcing(article: id) {
+            try await database.sql.insert(into: "article_corrections").columns("article_id", "at", "text")
+                .values(SQLBind(id), SQLBind(now.epochSeconds), SQLBind(text)).run()
+        }
     }
 
     /// Deletes an article for good; its address keeps answering 410 Gone.
     public func delete(id: Int, by staff: StaffMember, now: Date = Date()) async throws {
         guard let article = try await load(id: id) else { throw DeskError.noSuchArticle(id) }
-        try await database.transaction { db in
+        try await announcing(article: id) { try await database.transaction { db in
             if let day = article.day {
                 try await db.insert(into: "deleted_articles")
                     .columns("edition", "url_day", "slug", "headline", "deleted_at", "deleted_by")
@@ -60,7 +62,7 @@ extension ArticleDesk {
                 ).run()
             }
             try await db.delete(from: "articles").where("id", .equal, SQLBind(id)).run()
-        }
+        } }
     }
 }
 

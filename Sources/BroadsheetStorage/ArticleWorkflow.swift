@@ -25,7 +25,7 @@ extension ArticleDesk {
             guard let scheduled else { throw MoveError.missingScheduleTime }
             guard scheduled > now else { throw MoveError.scheduleInThePast }
         }
-        try await database.transaction { db in
+        try await announcing(article: id) { try await database.transaction { db in
             var update = db.update("articles").set("status", to: SQLBind(status.rawValue))
             switch status {
             case .published where article.status != .unpublished || article.publishedAt == nil:
@@ -37,7 +37,7 @@ extension ArticleDesk {
                 break
             }
             try await update.where("id", .equal, SQLBind(id)).run()
-        }
+        } }
     }
 
     /// Sets publication time and URL day, finding a free slug for that day.
@@ -57,7 +57,7 @@ extension ArticleDesk {
     /// Publishes every scheduled article whose time has come, those that fell due while the server was down
     /// included. Returns their ids.
     public func publishDue(now: Date = Date()) async throws -> [Int] {
-        try await database.transaction { db in
+        let published: [Int] = try await database.transaction { db in
             let due = try await db.select().column("id").from("articles")
                 .where("status", .equal, SQLBind(ArticleStatus.scheduled.rawValue))
                 .where("published_at", .lessThanOrEqual, SQLBind(now.epochSeconds))
@@ -68,6 +68,10 @@ extension ArticleDesk {
                 .where("id", .in, SQLBind.group(due)).run()
             return due
         }
+        var keys = Set<SurrogateKey>()
+        for id in published { keys.formUnion(try await ArticleFootprint.keys(of: id, in: database.sql)) }
+        database.changes.announce(keys)
+        return published
     }
 }
 

@@ -16,6 +16,8 @@ public struct NewsDatabase: Sendable {
     private let writer: any SQLDatabase
     private let writerGate: SerialGate
     private let close: @Sendable () async throws -> Void
+    /// Announces committed changes to the public site (the page cache listens).
+    public let changes = SiteChanges()
 
     public init(sql: any SQLDatabase, close: @escaping @Sendable () async throws -> Void) {
         self.init(sql: sql, writer: sql, close: close)
@@ -69,7 +71,7 @@ public struct NewsDatabase: Sendable {
         let readerSQL = try await configure(reader)
         let writerSQL = try await configure(writer)
         return NewsDatabase(
-            sql: readerSQL, writer: writerSQL,
+            sql: TalliedDatabase(base: readerSQL), writer: writerSQL,
             close: {
                 try await reader.close()
                 try await writer.close()
@@ -81,7 +83,7 @@ public struct NewsDatabase: Sendable {
     public static func inMemory(logger: Logger = Logger(label: "broadsheet.test-db")) async throws -> NewsDatabase {
         let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
         let sql = try await configure(connection)
-        return NewsDatabase(sql: sql, close: { try await connection.close() })
+        return NewsDatabase(sql: TalliedDatabase(base: sql), close: { try await connection.close() })
     }
 
     private static func configure(_ connection: SQLiteConnection) async throws -> any SQLDatabase {

@@ -59,6 +59,7 @@ public struct NewsroomSetup: Sendable {
             }
             try await Self.set("ads.every", String(every), in: db)
         }
+        database.changes.announce([.settings])
     }
 
     public func saveSupportCall(edition: String, _ call: SupportCall) async throws {
@@ -66,6 +67,7 @@ public struct NewsroomSetup: Sendable {
             try await Self.set("support.\(edition).text", call.text, in: db)
             try await Self.set("support.\(edition).url", call.url, in: db)
         }
+        database.changes.announce([.settings])
     }
 
     public func banner(edition: String) async throws -> BreakingBanner? {
@@ -94,6 +96,7 @@ public struct NewsroomSetup: Sendable {
             try await Self.set("banner.\(edition).url", banner?.url ?? "", in: db)
             try await Self.set("banner.\(edition).until", String(banner.map { Int($0.until.timeIntervalSince1970) } ?? 0), in: db)
         }
+        database.changes.announce([.banner(edition)])
     }
 
     static func set(_ key: String, _ value: String, in db: any SQLDatabase) async throws {
@@ -131,12 +134,22 @@ public struct NewsroomSetup: Sendable {
             .from("sections").where("edition", .equal, SQLBind(edition)).first(decodingColumn: "p", as: Int?.self) ?? nil
         _ = try await NewsroomWriter(database: database).createSection(
             edition: edition, slug: slug, name: name, position: (last ?? -1) + 1)
+        database.changes.announce([.sections(edition), .taxonomy])
     }
 
     public func renameSection(id: Int, name: String) async throws {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw SetupError.emptyName }
         try await db.update("sections").set("name", to: SQLBind(name)).where("id", .equal, SQLBind(id)).run()
+        try await announceMenu(ofSection: id)
+    }
+
+    /// A section's change shows in its edition's menu, on every page of the edition.
+    private func announceMenu(ofSection id: Int) async throws {
+        guard let edition = try await db.select().column("edition").from("sections").where("id", .equal, SQLBind(id))
+            .first(decodingColumn: "edition", as: String.self)
+        else { return }
+        database.changes.announce([.sections(edition), .taxonomy])
     }
 
     /// Moves a section one place up (-1) or down (+1) in its edition's menu.
@@ -160,6 +173,7 @@ public struct NewsroomSetup: Sendable {
                     .where("id", .equal, SQLBind(sectionID)).run()
             }
         }
+        try await announceMenu(ofSection: id)
     }
 
     // MARK: Tags
@@ -185,6 +199,7 @@ public struct NewsroomSetup: Sendable {
             try await db.update("tags").set("name", to: SQLBind(name)).set("slug", to: SQLBind(slug))
                 .where("id", .equal, SQLBind(id)).run()
         }
+        database.changes.announce([.tag(id), .taxonomy])
     }
 
     /// Merges `source` into `target` (same edition): its articles get the target tag, its addresses answer 301.
@@ -210,6 +225,7 @@ public struct NewsroomSetup: Sendable {
                 .values(SQLBind(from.edition), SQLBind(from.slug), SQLBind(target)).ignoringConflicts().run()
             try await db.delete(from: "tags").where("id", .equal, SQLBind(source)).run()
         }
+        database.changes.announce([.tag(source), .tag(target), .tagged(source), .tagged(target), .taxonomy])
     }
 }
 

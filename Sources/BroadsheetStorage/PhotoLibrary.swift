@@ -39,6 +39,7 @@ public struct PhotoLibrary: Sendable {
     public func update(id: Int, caption: String, credit: String, altText: String) async throws {
         try await database.sql.update("photos").set("caption", to: SQLBind(caption)).set("credit", to: SQLBind(credit))
             .set("alt_text", to: SQLBind(altText)).where("id", .equal, SQLBind(id)).run()
+        database.changes.announce([.photo(id)])
     }
 
     /// Newest first; `words` must all appear in the caption, credit or alt text.

@@ -70,5 +70,7 @@ public struct SettingsStore: Sendable {
                     .values(SQLBind(slot.name), SQLBind(slot.html), SQLBind(true), SQLBind(position)).run()
             }
         }
+        // Every setting is replaced, banners included.
+        database.changes.announce(.everything)
     }
 }

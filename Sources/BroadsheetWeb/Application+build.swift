@@ -2,7 +2,9 @@ import BroadsheetDomain
 import BroadsheetStorage
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
+import ServiceLifecycle
 
 /// The newsroom's settings that configuration provides until the newsroom edits them.
 public struct SettingsDefaults: Sendable {
@@ -50,12 +52,23 @@ public func prepareDatabase(
     }
 }
 
+/// Where `/metrics` (Prometheus' text format) is served.
+public enum MetricsExposure: Sendable, Equatable {
+    case off
+    /// On the site's own address.
+    case onSite
+    /// On another port of the same host, away from the public.
+    case port(Int)
+}
+
 /// The composition root: the one place that wires Broadsheet together. `serve` and the tests both call it.
 public func buildApplication(
     listen: ListenAddress = ListenAddress(),
     site: SiteConfiguration,
     database: NewsDatabase,
     defaults: SettingsDefaults = SettingsDefaults(),
+    caching: PublicCaching = PublicCaching(),
+    metricsExposure: MetricsExposure = .onSite,
     logger: Logger,
     clock: @escaping @Sendable () -> Date = { Date() }
 ) async throws -> some ApplicationProtocol {
@@ -64,8 +77,14 @@ public func buildApplication(
         configuration: site, stylesheet: try StaticFile.stylesheet(), logo: try StaticFile.logo(),
         renderer: try await PageRenderer.load())
 
+    let metrics = SiteMetrics()
+    let cache = caching.isOn ? PageCache(budgetBytes: caching.budgetBytes) : nil
+    cache?.follow(database.changes)
+    database.changes.listen { _ in metrics.purged() }
+
     let router = Router(context: BroadsheetRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
+    if metricsExposure == .onSite { MetricsEndpoint(metrics: metrics, cache: cache).addRoutes(to: router) }
     let security = NewsroomSecurity(secureCookies: site.isHTTPS)
     let desk = ArticleDesk(database: database, timeZone: site.timeZone)
     let deskQueries = DeskQueries(database: database)
@@ -101,18 +120,37 @@ public func buildApplication(
         views: PhotoViews(base: newsroomViews, editor: editorViews, library: library),
         maxUploadBytes: site.maxUploadBytes
     ).addRoutes(to: router)
+    let pages = PublicPages(
+        site: context, queries: PublicQueries(database: database), settings: SettingsStore(database: database),
+        machines: MachineSite(site: context, queries: PublicQueries(database: database), clock: clock),
+        caching: caching, cache: cache, metrics: metrics, clock: clock)
     PublicSite(
         site: context, queries: PublicQueries(database: database), settings: SettingsStore(database: database),
-        photos: PhotoFiles(directory: site.photoDirectory),
-        machines: MachineSite(site: context, queries: PublicQueries(database: database), clock: clock), clock: clock
+        photos: PhotoFiles(directory: site.photoDirectory), pages: pages, metrics: metrics, clock: clock
     ).addRoutes(to: router)
 
     let scheduler = PublishingScheduler(
         desk: desk, audit: AuditLog(database: database),
         logger: logger, clock: clock)
+    var services: [any Service] = [scheduler]
+    if case .port(let port) = metricsExposure {
+        let metricsRouter = Router()
+        MetricsEndpoint(metrics: metrics, cache: cache).addRoutes(to: metricsRouter)
+        services.append(
+            Application(
+                router: metricsRouter, configuration: .init(address: .hostname(listen.host, port: port)), logger: logger))
+    }
+    // Cache hits are answered on the event loop, before the router (CacheFastLane).
+    let server: HTTPServerBuilder =
+        if let cache {
+            .http1(configuration: .init(additionalChannelHandlers: [CacheFastLane(cache: cache, metrics: metrics, clock: clock)]))
+        } else {
+            .http1()
+        }
     return Application(
         router: router,
+        server: server,
         configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "Broadsheet"),
-        services: [scheduler],
+        services: services,
         logger: logger)
 }

@@ -11,28 +11,36 @@ struct PublicSite: Sendable {
     let queries: PublicQueries
     let settings: SettingsStore
     let photos: PhotoFiles
-    let machines: MachineSite
+    let pages: PublicPages
+    let metrics: SiteMetrics
     let clock: @Sendable () -> Date
 
     func addRoutes(to router: Router<BroadsheetRequestContext>) {
-        // "**" does not match the root itself, so "/" is routed on its own.
+        // "**" does not match the root itself, so "/" is routed on its own. HEAD gets GET's status and headers
+        // (the cached answer leaves the body out itself; Hummingbird drops any other body).
         for path in ["/", "**"] {
             router.get(RouterPath(path)) { request, context in await self.respond(to: request, context: context) }
-            router.head(RouterPath(path)) { request, context in
-            // HEAD answers with GET's status and headers; the body is dropped here, its length kept.
-            var response = await self.respond(to: request, context: context)
-            let length = response.body.contentLength
-            response.body = ResponseBody()
-                if let length { response.headers[.contentLength] = String(length) }
-                return response
-            }
+            router.head(RouterPath(path)) { request, context in await self.respond(to: request, context: context) }
         }
     }
 
     func respond(to request: Request, context: some RequestContext) async -> Response {
+        let started = ContinuousClock.now
+        let tally = StatementTally()
         let editions = site.configuration.editions
         let match = SitePath.match(
             path: request.uri.path, page: request.uri.queryParameters["page"].map(String.init), editions: editions)
+        let type = PageType(match)
+        let response = await StatementTally.$current.withValue(tally) {
+            await answer(match, request: request, context: context)
+        }
+        metrics.answered(type, in: ContinuousClock.now - started)
+        metrics.ran(statements: tally.count, for: type)
+        return response
+    }
+
+    private func answer(_ match: SitePathMatch, request: Request, context: some RequestContext) async -> Response {
+        let editions = site.configuration.editions
         switch match {
         case .redirect(let location):
             return Self.redirect(to: location)
@@ -46,7 +54,7 @@ struct PublicSite: Sendable {
                 status: .ok,
                 headers: [
                     .contentType: file.hasSuffix(".css") ? "text/css; charset=utf-8" : "image/png",
-                    .cacheControl: "public, max-age=31536000, immutable",
+                    .cacheControl: CachePolicy.immutable,
                 ],
                 body: .init(byteBuffer: asset.bytes))
         case .page(.photo(let file)):
@@ -57,22 +65,17 @@ struct PublicSite: Sendable {
                 return await errorPage(.failure, edition: editions.primary, logger: context.logger)
             }
             return await errorPage(.notFound, edition: editions.primary, logger: context.logger)
-        case .page(let path) where path.isForMachines:
-            let edition = path.edition ?? editions.primary
-            do {
-                guard let document = try await machines.document(path) else {
-                    return await errorPage(.notFound, edition: edition, logger: context.logger)
-                }
-                return document.response(to: request)
-            } catch {
-                context.logger.error("cannot build \(request.uri.path): \(error)")
-                return await errorPage(.failure, edition: edition, logger: context.logger)
-            }
         case .page(let path):
             let edition = path.edition ?? editions.primary
+            let head = request.head
+            if let cache = pages.cache, let page = cache.page(path.path, now: clock()) {
+                metrics.hit(page.type)
+                return Self.response(page.answer(to: head))
+            }
+            metrics.miss(PageType(match))
             do {
-                switch try await page(path, edition: edition) {
-                case .html(let html): return Self.html(html, status: .ok)
+                switch try await pages.page(path, acceptsGzip: CachedPage.acceptsGzip(head.headerFields[.acceptEncoding])) {
+                case .page(let page): return Self.response(page.answer(to: head))
                 case .moved(let location): return Self.redirect(to: location)
                 case .notFound(let edition): return await errorPage(.notFound, edition: edition, logger: context.logger)
                 case .gone(let edition): return await errorPage(.gone, edition: edition, logger: context.logger)
@@ -84,54 +87,10 @@ struct PublicSite: Sendable {
         }
     }
 
-    private func page(_ path: SitePath, edition: Edition) async throws -> PageOutcome {
-        let now = clock()
-        let frame = try await PageFrame.load(site: site, edition: edition, queries: queries, settings: settings, now: now)
-        let renderer = site.renderer
-        switch path {
-        case .home:
-            return .html(try renderer.render(try await HomePage.model(frame: frame, queries: queries), template: "home"))
-        case .allNews(_, let page):
-            guard let model = try await ListPage.allNews(page: page, frame: frame, queries: queries) else {
-                return .notFound(edition)
-            }
-            return .html(try renderer.render(model, template: "list"))
-        case .day(_, let day):
-            guard let model = try await ListPage.day(day, frame: frame, queries: queries) else { return .notFound(edition) }
-            return .html(try renderer.render(model, template: "list"))
-        case .section(_, let slug, let page):
-            guard let model = try await ListPage.section(slug: slug, page: page, frame: frame, queries: queries) else {
-                return .notFound(edition)
-            }
-            return .html(try renderer.render(model, template: "list"))
-        case .tag(_, let slug, let page):
-            guard let model = try await ListPage.tag(slug: slug, page: page, frame: frame, queries: queries) else {
-                if let moved = try await queries.movedTag(edition: edition.code, slug: slug) {
-                    return .moved(to: SitePath.tag(edition, slug: moved.slug, page: page).path)
-                }
-                return .notFound(edition)
-            }
-            return .html(try renderer.render(model, template: "list"))
-        case .author(_, let slug, let page):
-            guard let model = try await ListPage.author(slug: slug, page: page, frame: frame, queries: queries) else {
-                return .notFound(edition)
-            }
-            return .html(try renderer.render(model, template: "list"))
-        case .article(_, let day, let slug):
-            switch try await queries.article(edition: edition.code, day: day, slug: slug, now: now) {
-            case .found(let article):
-                let model = try await ArticlePage.model(article: article, frame: frame, queries: queries)
-                return .html(try renderer.render(model, template: "article"))
-            case .moved(let summary):
-                return .moved(to: SitePath.article(edition, summary.day, slug: summary.slug).path)
-            case .gone:
-                return .gone(edition)
-            case .notFound:
-                return .notFound(edition)
-            }
-        case .stylesheet, .photo, .feed, .sitemapIndex, .sitemap, .pagesSitemap, .newsSitemap, .rootSitemap, .robots:
-            return .notFound(edition)
-        }
+    static func response(_ answer: (head: HTTPResponse, body: ByteBuffer?)) -> Response {
+        Response(
+            status: answer.head.status, headers: answer.head.headerFields,
+            body: answer.body.map { ResponseBody(byteBuffer: $0) } ?? ResponseBody())
     }
 
     /// Renders 404, 410 and 500 pages; when even the database fails, the page still comes, without menus.
@@ -152,7 +111,7 @@ struct PublicSite: Sendable {
         let model = ErrorPage.model(kind: kind, builder: builder, recent: recent, now: now)
         let status = HTTPResponse.Status(code: kind.status)
         do {
-            return Self.html(try site.renderer.render(model, template: "error"), status: status)
+            return html(try site.renderer.render(model, template: "error"), status: status)
         } catch {
             logger.error("cannot render the error page: \(error)")
             return Response(
@@ -161,14 +120,33 @@ struct PublicSite: Sendable {
         }
     }
 
-    static func html(_ html: String, status: HTTPResponse.Status) -> Response {
+    func html(_ html: String, status: HTTPResponse.Status) -> Response {
         Response(
             status: status,
-            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "public, max-age=30"],
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: pages.caching.policy(for: .error).header],
             body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     static func redirect(to location: String) -> Response {
         Response(status: .movedPermanently, headers: [.location: location, .cacheControl: "public, max-age=300"])
+    }
+}
+
+extension PageType {
+    init(_ match: SitePathMatch) {
+        switch match {
+        case .redirect: self = .other
+        case .notFound: self = .error
+        case .page(let path):
+            switch path {
+            case .home: self = .home
+            case .article: self = .article
+            case .allNews, .day, .section, .tag, .author: self = .list
+            case .feed: self = .feed
+            case .sitemapIndex, .sitemap, .pagesSitemap, .newsSitemap, .rootSitemap, .robots: self = .sitemap
+            case .stylesheet: self = .asset
+            case .photo: self = .photo
+            }
+        }
     }
 }

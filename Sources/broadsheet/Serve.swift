@@ -24,6 +24,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var storage: StorageOptions
     @OptionGroup var siteOptions: SiteOptions
     @OptionGroup var settingsOptions: SettingsOptions
+    @OptionGroup var cacheOptions: CacheOptions
 
     @Flag(help: "Fill an empty database with the demo newspaper before serving.")
     var demo = false
@@ -34,6 +35,8 @@ struct Serve: AsyncParsableCommand {
         let listen: ListenAddress
         let site: SiteConfiguration
         let defaults: SettingsDefaults
+        let caching: PublicCaching
+        let metricsExposure: MetricsExposure
         let paths = source.storage(storage)
         do {
             let host = source.string(host, env: "BROADSHEET_HOST", default: "127.0.0.1")
@@ -41,6 +44,11 @@ struct Serve: AsyncParsableCommand {
             listen = ListenAddress(host: host, port: port)
             site = try source.site(siteOptions, photos: paths.photos, servedAt: "http://\(host):\(port)")
             defaults = try settingsOptions.defaults(source)
+            caching = try cacheOptions.caching(source)
+            metricsExposure = try cacheOptions.metricsExposure(source)
+            if case .port(let metricsPort) = metricsExposure, metricsPort == port {
+                throw ConfigurationError(key: "--metrics", problem: "port \(metricsPort) is the site's own; use \"site\"")
+            }
         } catch {
             fail("\(error)")
         }
@@ -53,7 +61,8 @@ struct Serve: AsyncParsableCommand {
         let app: any ApplicationProtocol
         do {
             app = try await buildApplication(
-                listen: listen, site: site, database: database, defaults: defaults, logger: logger)
+                listen: listen, site: site, database: database, defaults: defaults, caching: caching,
+                metricsExposure: metricsExposure, logger: logger)
             if demo {
                 let count = try await NewsroomWriter(database: database).articleCount()
                 if count == 0 {

@@ -112,7 +112,7 @@ struct PhotoUploadTests {
             let uploaded = try await Self.upload(
                 harness, session: session, csrf: csrf, file: try Self.fixture("gps.jpg"), name: "a.jpg", credit: "")
             let location = try #require(uploaded.headers[.location])
-            let photoID = try #require(try location.firstMatch(of: /photos\/(\d+)/).map { String($0.1) })
+            let photoID = try #require(location.firstMatch(of: /photos\/(\d+)/).map { String($0.1) })
             var fields = ArticleWorkflowTests.story
             fields["csrf"] = csrf
             fields["photo"] = photoID

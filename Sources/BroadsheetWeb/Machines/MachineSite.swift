@@ -159,7 +159,7 @@ struct MachineSite: Sendable {
     private func absolute(_ path: SitePath) -> String { site.configuration.absoluteURL(path.path) }
 }
 
-/// A feed, sitemap or robots.txt, ready to send with its validators.
+/// A feed, sitemap or robots.txt, as built; the page cache adds the validators (`CachedPage`).
 struct MachineDocument: Sendable {
     enum Kind {
         case xml, rss, atom, jsonFeed, text
@@ -178,31 +178,12 @@ struct MachineDocument: Sendable {
     let body: String
     let kind: Kind
     let lastModified: Date?
-
-    /// 200 with ETag and Last-Modified, or 304 when the client's copy is current.
-    func response(to request: Request) -> Response {
-        let bytes = ByteBuffer(string: body)
-        let etag = "\"\(ContentHash.hex(bytes.readableBytesView))\""
-        var headers: HTTPFields = [
-            .contentType: kind.contentType, .eTag: etag, .cacheControl: "public, max-age=60",
-        ]
-        let modified = lastModified.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) }
-        if let modified { headers[.lastModified] = HTTPDate.string(modified) }
-        if let match = request.headers[.ifNoneMatch] {
-            if match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag || $0 == "*" }) {
-                return Response(status: .notModified, headers: headers)
-            }
-        } else if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse), let modified, modified <= since {
-            return Response(status: .notModified, headers: headers)
-        }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: bytes))
-    }
 }
 
 /// HTTP dates (RFC 9110 IMF-fixdate): "Sun, 06 Nov 1994 08:49:37 GMT".
 enum HTTPDate {
-    // DateFormatter is not thread-safe: every use goes through the lock below.
-    nonisolated(unsafe) private static let formatter: DateFormatter = {
+    // Formatting with one DateFormatter from several threads at once is not safe: every use takes the lock.
+    private static let formatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")

@@ -25,7 +25,13 @@ struct ArticlePreview: Sendable {
                 }
                 let now = gate.clock()
                 let frame = try await PageFrame.load(site: gate.site, edition: edition, queries: queries, settings: settings, now: now)
-                let model = try await ArticlePage.model(article: try await publicArticle(article, now: now), frame: frame, queries: queries)
+                let shown = try await publicArticle(article, now: now)
+                let context = gate.site.context(for: edition)
+                let related = try await AfterArticle.related(
+                    articleID: shown.id, tags: shown.tags, edition: context, queries: queries, now: now)
+                let recent = try await AfterArticle.recent(excluding: shown.id, edition: context, queries: queries, now: now)
+                let after = try AfterArticle.html(related + [recent.block].compactMap { $0 }, renderer: gate.site.renderer)
+                let model = try await ArticlePage.model(article: shown, frame: frame, queries: queries, afterArticle: after)
                 return gate.security.page(try gate.site.renderer.render(model, template: "article"))
             }
         }

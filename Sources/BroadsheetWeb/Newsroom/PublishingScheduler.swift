@@ -5,7 +5,8 @@ import Logging
 import ServiceLifecycle
 
 /// Publishes scheduled articles when their time comes: a background service inside the server (no cron).
-/// Each tick also catches up on whatever fell due while the server was down.
+/// Each tick also catches up on whatever fell due while the server was down, and announces articles that were
+/// published with a time still to come when that time comes, so that cached pages show them.
 struct PublishingScheduler: Service {
     let desk: ArticleDesk
     let audit: AuditLog
@@ -16,16 +17,20 @@ struct PublishingScheduler: Service {
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
+            var last = self.clock()
             while !Task.isCancelled {
-                await self.tick()
+                last = await self.tick(since: last)
                 try? await Task.sleep(for: self.interval)
             }
         }
     }
 
-    func tick() async {
+    /// Returns the time it looked at, the start of the next tick's interval.
+    @discardableResult
+    func tick(since last: Date? = nil) async -> Date {
+        let now = clock()
         do {
-            let now = clock()
+            if let last, now > last { try await desk.announceWentLive(after: last, upTo: now) }
             for id in try await desk.publishDue(now: now) {
                 try await audit.record("published (scheduled)", by: nil, subject: "article \(id)", now: now)
                 logger.info("scheduled article \(id) published")
@@ -33,6 +38,8 @@ struct PublishingScheduler: Service {
         } catch {
             // A failing database must not stop the scheduler: it tries again on the next tick.
             logger.error("the publishing scheduler could not run: \(error)")
+            return last ?? now
         }
+        return now
     }
 }

@@ -63,15 +63,16 @@ enum ArticlePage {
         let support: SupportCall?
         let hasTags: Bool
         let tags: [TagLink]
-        /// Related headlines, "More on <first tag>", recent news.
-        let headlineBlocks: [HeadlineBlock]
+        /// Related headlines, "More on <first tag>", recent news (`AfterArticle`): rendered apart, since they
+        /// change when other articles do.
+        let afterArticle: String
+        /// What the page shows (the blocks after the article aside), for the page cache and Surrogate-Key.
+        let shows: Set<SurrogateKey>
     }
 
-    static let relatedCount = 3
-    static let moreOnCount = 5
-    static let recentCount = 8
-
-    static func model(article: Article, frame: PageFrame, queries: PublicQueries) async throws -> Model {
+    static func model(article: Article, frame: PageFrame, queries: PublicQueries, afterArticle: String) async throws
+        -> Model
+    {
         let edition = frame.edition
         let strings = edition.strings
         let summary = article.summary
@@ -128,41 +129,6 @@ enum ArticlePage {
             jsonLD: [StructuredData.article(facts), StructuredData.breadcrumbs(crumbs)], xDefault: xDefault)
 
         let corrections = try await queries.corrections(ofArticle: article.id)
-        let related = try await queries.related(
-            toTags: article.tags.map(\.id), excluding: article.id, limit: relatedCount, now: frame.now)
-        var headlineBlocks: [HeadlineBlock] = []
-        if !related.isEmpty {
-            headlineBlocks.append(
-                HeadlineBlock(
-                    blockID: "related", blockTitle: strings["related"], blockPath: nil,
-                    blockItems: related.map { edition.headline($0, time: .none) }, blockMorePath: nil,
-                    blockMoreText: nil))
-        }
-        if let firstTag = article.tags.first {
-            // Leave out what "Related" already shows, so the two lists never repeat each other.
-            let shown = Set(related.map(\.id))
-            let more = try await queries.withTag(
-                firstTag.id, limit: moreOnCount + shown.count, excluding: article.id, now: frame.now
-            ).filter { !shown.contains($0.id) }.prefix(moreOnCount)
-            if !more.isEmpty {
-                let tagPath = SitePath.tag(edition.edition, slug: firstTag.slug, page: 1).path
-                headlineBlocks.append(
-                    HeadlineBlock(
-                        blockID: "more-on", blockTitle: "\(strings["moreOn"]) «\(firstTag.name)»", blockPath: tagPath,
-                        blockItems: more.map { edition.headline($0, time: .none) }, blockMorePath: nil,
-                        blockMoreText: nil))
-            }
-        }
-        let recent = try await queries.latest(edition: edition.edition.code, limit: recentCount + 1, now: frame.now)
-            .filter { $0.id != article.id }.prefix(recentCount)
-        if !recent.isEmpty {
-            let allNews = SitePath.allNews(edition.edition, page: 1).path
-            headlineBlocks.append(
-                HeadlineBlock(
-                    blockID: "recent", blockTitle: strings["recentNews"], blockPath: nil,
-                    blockItems: recent.map { edition.headline($0, time: .timeOrDate(now: frame.now)) },
-                    blockMorePath: allNews, blockMoreText: strings["allNews"]))
-        }
 
         let authors = article.authors.enumerated().map { index, author in
             Model.AuthorLink(
@@ -210,7 +176,11 @@ enum ArticlePage {
             tags: article.tags.map {
                 Model.TagLink(name: $0.name, path: SitePath.tag(edition.edition, slug: $0.slug, page: 1).path)
             },
-            headlineBlocks: headlineBlocks)
+            afterArticle: afterArticle,
+            shows: frame.keys.union(
+                [.article(article.id), .translationGroup(article.translationGroup)]
+                    + article.tags.map { .tag($0.id) } + article.authors.map { .author($0.id) }
+                    + (photos.map(\.id) + [summary.photo?.id].compactMap { $0 }).map { .photo($0) }))
     }
 
     /// Puts one slot after every `adEvery` paragraphs, slots in order, never after the last block.

@@ -21,6 +21,8 @@ enum HomePage {
         let latest: HeadlineBlock?
         let sectionBlocks: [HeadlineBlock]
         let empty: Bool
+        /// What the page shows, for the page cache and the Surrogate-Key header.
+        let shows: Set<SurrogateKey>
     }
 
     static let latestCount = 12
@@ -80,6 +82,7 @@ enum HomePage {
                     blockItems: rest.map { edition.headline($0, time: .timeOrDate(now: frame.now)) },
                     blockMorePath: allNews, blockMoreText: edition.strings["allNews"]),
             sectionBlocks: blocks,
-            empty: top == nil)
+            empty: top == nil,
+            shows: frame.keys.union([.latest(code)]))
     }
 }

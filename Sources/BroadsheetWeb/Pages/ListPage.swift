@@ -27,6 +27,8 @@ enum ListPage {
         let flatItems: FlatList?
         let empty: Bool
         let pagination: Pagination?
+        /// What the page shows, for the page cache and the Surrogate-Key header.
+        let shows: Set<SurrogateKey>
     }
 
     /// The chronological list of everything published, by day, newest first.
@@ -44,7 +46,8 @@ enum ListPage {
             kicker: nil, heading: title, intro: nil,
             days: days(Array(items.prefix(size)), edition: edition, linkDays: true),
             flatItems: nil, empty: items.isEmpty,
-            pagination: pagination(page: page, hasMore: items.count > size) { .allNews(edition.edition, page: $0) })
+            pagination: pagination(page: page, hasMore: items.count > size) { .allNews(edition.edition, page: $0) },
+            shows: frame.keys.union([.latest(edition.edition.code)]))
     }
 
     /// Everything one day brought; nil when it brought nothing.
@@ -61,7 +64,7 @@ enum ListPage {
             days: [Model.Day(id: "day-\(day.isoString)", title: title, path: nil, items: items.map {
                 edition.headline($0, time: .time)
             })],
-            flatItems: nil, empty: false, pagination: nil)
+            flatItems: nil, empty: false, pagination: nil, shows: frame.keys.union([.latest(edition.edition.code)]))
     }
 
     static func section(slug: String, page: Int, frame: PageFrame, queries: PublicQueries) async throws -> Model? {
@@ -70,7 +73,7 @@ enum ListPage {
         return try await flat(
             kicker: edition.strings["section"], heading: section.name, intro: nil, page: page,
             path: { .section(edition.edition, slug: slug, page: $0) }, currentSectionID: section.id,
-            feed: .section(slug), frame: frame
+            feed: .section(slug), shows: [.inSection(section.id)], frame: frame
         ) { limit, offset in
             try await queries.inSection(section.id, limit: limit, offset: offset, now: frame.now)
         }
@@ -81,7 +84,8 @@ enum ListPage {
         guard let tag = try await queries.tag(edition: edition.edition.code, slug: slug) else { return nil }
         return try await flat(
             kicker: edition.strings["tag"], heading: tag.name, intro: nil, page: page,
-            path: { .tag(edition.edition, slug: slug, page: $0) }, currentSectionID: nil, feed: .tag(slug), frame: frame
+            path: { .tag(edition.edition, slug: slug, page: $0) }, currentSectionID: nil, feed: .tag(slug),
+            shows: [.tagged(tag.id), .tag(tag.id)], frame: frame
         ) { limit, offset in
             try await queries.withTag(tag.id, limit: limit, offset: offset, now: frame.now)
         }
@@ -93,7 +97,7 @@ enum ListPage {
         return try await flat(
             kicker: edition.strings["author"], heading: author.name, intro: author.bio.isEmpty ? nil : author.bio,
             page: page, path: { .author(edition.edition, slug: slug, page: $0) }, currentSectionID: nil,
-            feed: .author(slug), frame: frame
+            feed: .author(slug), shows: [.byAuthor(author.id), .author(author.id)], frame: frame
         ) { limit, offset in
             try await queries.byAuthor(author.id, limit: limit, offset: offset, now: frame.now)
         }
@@ -101,7 +105,7 @@ enum ListPage {
 
     private static func flat(
         kicker: String, heading: String, intro: String?, page: Int, path: (Int) -> SitePath, currentSectionID: Int?,
-        feed: SitePath.FeedScope, frame: PageFrame, fetch: (_ limit: Int, _ offset: Int) async throws -> [ArticleSummary]
+        feed: SitePath.FeedScope, shows: Set<SurrogateKey>, frame: PageFrame, fetch: (_ limit: Int, _ offset: Int) async throws -> [ArticleSummary]
     ) async throws -> Model? {
         let edition = frame.edition
         let size = frame.builder.site.configuration.pageSize
@@ -121,7 +125,8 @@ enum ListPage {
                     edition.headline($0, time: .full, withLead: true, withPhoto: true)
                 }),
             empty: items.isEmpty,
-            pagination: pagination(page: page, hasMore: items.count > size, path: path))
+            pagination: pagination(page: page, hasMore: items.count > size, path: path),
+            shows: frame.keys.union(shows))
     }
 
     static func breadcrumbs(frame: PageFrame, heading: String, path: SitePath) -> [String: Any] {

@@ -2,23 +2,24 @@ import BroadsheetDomain
 import BroadsheetStorage
 import Foundation
 
-/// What a public page request comes to.
-enum PageOutcome {
-    case html(String)
-    /// 301 to a page's current address.
-    case moved(to: String)
-    /// 404 in the edition's language.
-    case notFound(Edition)
-    /// 410: the article was unpublished.
-    case gone(Edition)
-}
-
 /// What every page of an edition loads besides its own content: the menu and the support call.
 struct PageFrame {
     let edition: EditionContext
     let builder: ChromeBuilder
     let settings: NewsroomSettings
     let now: Date
+
+    /// What every page of the edition shows: the menu, the banner, the support call.
+    var keys: Set<SurrogateKey> {
+        [.sections(edition.edition.code), .banner(edition.edition.code), .settings]
+    }
+
+    /// When pages of the edition change by the clock alone: at midnight ("19:53" becomes "30 June, 19:53" in
+    /// headline lists) and when the banner's time is up.
+    var validUntil: Date {
+        let midnight = edition.calendar.nextMidnight(after: now)
+        return builder.banner.map { min($0.until, midnight) } ?? midnight
+    }
 
     static func load(site: SiteContext, edition: Edition, queries: PublicQueries, settings: SettingsStore, now: Date)
         async throws -> PageFrame
