@@ -18,6 +18,7 @@ enum MigrationList {
         Migration004Corrections.migration,
         Migration005SecondFactor.migration,
         Migration006TagRedirects.migration,
+        Migration007PublicIndexes.migration,
     ]
 }
 
