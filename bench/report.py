@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Reads the wrk outputs of one bench/run and prints its table (markdown).
 
-    report.py RUNS.tsv [TIMEOUT]  the table; TIMEOUT is wrk's --timeout in seconds (default 2)
-    report.py --self-test         checks the wrk parser on sample outputs
+    report.py RUNS.tsv [TIMEOUT [STORM.json]]  the table; TIMEOUT is wrk's --timeout in seconds (default 2);
+                                               STORM.json is what bench/publish_storm.py wrote
+    report.py --self-test                      checks the parsers on sample outputs
 
 RUNS.tsv has one line per load run, tab-separated:
-    server  endpoint  path  wrk-output-file  rss-kB-after-the-run (empty for nginx)
+    server  endpoint  path  wrk-output-file  rss-kB-after-the-run  metrics-before  metrics-after
+(the last three empty for nginx; the metrics files are /metrics as read before and after the run).
 """
+import json
 import re
+import statistics
 import sys
 
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0, "h": 3600000.0}
@@ -43,6 +47,41 @@ def parse_wrk(text):
     if result["rps"] is None or result["p50"] is None or result["p99"] is None:
         raise ValueError("wrk output lacks Requests/sec or the 50%/99% latency lines (was --latency given?)")
     return result
+
+
+def parse_metrics(text):
+    """Prometheus text format: {(name, type-label or ""): value} for the counters the table uses."""
+    values = {}
+    for line in text.splitlines():
+        if m := re.match(r'^(broadsheet_[a-z_]+)(?:\{type="([a-z]+)"\})?\s+([0-9.eE+-]+)$', line):
+            values[(m.group(1), m.group(2) or "")] = float(m.group(3))
+    return values
+
+
+def page_type(endpoint):
+    """The /metrics type label of a benchmarked endpoint."""
+    first = endpoint.split(",")[0]
+    return {"home": "home", "article": "article", "tag": "list", "all news": "list", "feed": "feed"}.get(first, "other")
+
+
+def work(before_path, after_path, endpoint):
+    """Renders and SQL statements of the endpoint's page type during a run, from the two /metrics reads."""
+    if not before_path or not after_path:
+        return None
+    try:
+        with open(before_path, encoding="utf-8") as f:
+            before = parse_metrics(f.read())
+        with open(after_path, encoding="utf-8") as f:
+            after = parse_metrics(f.read())
+    except OSError:
+        return None
+    kind = page_type(endpoint)
+    delta = {name: after.get((name, kind), 0) - before.get((name, kind), 0)
+             for name in ("broadsheet_page_renders_total", "broadsheet_sql_statements_total",
+                          "broadsheet_requests_total", "broadsheet_page_cache_hits_total")}
+    delta["assemblies"] = after.get(("broadsheet_page_assemblies_total", ""), 0) - before.get(
+        ("broadsheet_page_assemblies_total", ""), 0)
+    return delta
 
 
 def errors(r):
@@ -93,40 +132,76 @@ def percentile_text(r, fraction, timeout_ms):
     return ms_text(r["p50"] if fraction == 0.5 else r["p99"])
 
 
-def table(runs_path, timeout_ms=2000.0):
+def work_text(w):
+    """Renders during the run and SQL statements per render ("–" when nothing rendered)."""
+    if w is None:
+        return "? | ?"
+    renders = int(w["broadsheet_page_renders_total"])
+    statements = w["broadsheet_sql_statements_total"]
+    per = f"{statements / renders:.1f}" if renders else "–"
+    assembled = f" (+{int(w['assemblies']):,} assembled)" if w["assemblies"] else ""
+    return f"{renders:,}{assembled} | {per}"
+
+
+def table(runs_path, timeout_ms=2000.0, storm_path=None):
     rows = []
     with open(runs_path, encoding="utf-8") as runs:
         for line in runs:
             line = line.rstrip("\n")
             if not line:
                 continue
-            server, endpoint, path, output, rss = (line.split("\t") + [""] * 5)[:5]
+            server, endpoint, path, output, rss, before, after = (line.split("\t") + [""] * 7)[:7]
             with open(output, encoding="utf-8", errors="replace") as f:
                 text = f.read()
             try:
                 parsed = parse_wrk(text)
             except ValueError as error:
                 sys.exit(f"report: {output}: {error}\n{text}")
-            rows.append((server, endpoint, path, parsed, rss))
-    nginx = {endpoint: r for server, endpoint, _, r, _ in rows if server == "nginx"}
-    out = ["| endpoint | path | req/s | p50 | p99 | errors | RSS MB | ratio to nginx |",
-           "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: |"]
-    for server, endpoint, path, r, rss in rows:
+            rows.append((server, endpoint, path, parsed, rss, work(before, after, endpoint)))
+    nginx = {endpoint: r for server, endpoint, _, r, _, _ in rows if server == "nginx"}
+    out = ["| endpoint | path | req/s | p50 | p99 | errors | RSS MB | renders | SQL per render | ratio to nginx |",
+           "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |"]
+    steady = {}
+    for server, endpoint, path, r, rss, w in rows:
         if server != "broadsheet":
             continue
+        steady.setdefault(endpoint, r["rps"])
         rss_mb = f"{int(rss) / 1024:.0f}" if rss else "?"
-        base = nginx.get(endpoint)
+        base = nginx.get(endpoint.split(",")[0]) if "cache off" not in endpoint else None
         ratio = ratio_text(r["rps"] / base["rps"]) if base and base["rps"] else "–"
         out.append(f"| {endpoint} | `{path}` | {rps_text(r['rps'])} | {percentile_text(r, 0.5, timeout_ms)} "
                    f"| {percentile_text(r, 0.99, timeout_ms)} "
-                   f"| {errors_text(r)} | {rss_mb} | {ratio} |")
+                   f"| {errors_text(r)} | {rss_mb} | {work_text(w)} | {ratio} |")
     if nginx:
         figures = "; ".join(f"{endpoint} {rps_text(r['rps'])} req/s, p50 {percentile_text(r, 0.5, timeout_ms)}, "
                             f"p99 {percentile_text(r, 0.99, timeout_ms)}, "
                             f"errors {errors_text(r)}" for endpoint, r in nginx.items())
         out.append("")
         out.append(f"nginx, same bytes: {figures}")
+    if storm_path:
+        out.append("")
+        out.append(storm_text(storm_path, steady))
     return "\n".join(out)
+
+
+def storm_text(path, steady):
+    """The publish storm: how many went out, how soon each showed on the home page, and the article rate."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            storm = json.load(f)
+    except (OSError, ValueError) as error:
+        return f"Publish storm: no result ({error})."
+    delays = storm.get("delays_ms", [])
+    line = f"Publish storm: {storm.get('published', 0)} articles published, one a second"
+    if delays:
+        line += (f"; each on /eng/ after {statistics.median(delays):.0f} ms (median), "
+                 f"{max(delays):.0f} ms at most; {sum(d <= 1000 for d in delays)} of {len(delays)} within 1 s")
+    failures = storm.get("failures", [])
+    line += f"; {len(failures)} failures" + (f" ({failures[0]})" if failures else "")
+    during = steady.get("article, publishing every second")
+    if during and steady.get("article"):
+        line += f". Article page meanwhile: {rps_text(during)} req/s, {during / steady['article']:.0%} of its steady rate"
+    return line + "."
 
 
 SAMPLE = """Running 10s test @ http://127.0.0.1:40000/eng/
@@ -166,6 +241,11 @@ def self_test():
     assert percentile_text(slow, 0.5, 2000) == "> 2.00 s" and percentile_text(slow, 0.99, 2000) == "> 2.00 s"
     some = dict(r, requests=438, timeout=39)
     assert percentile_text(some, 0.5, 2000) == "812 µs" and percentile_text(some, 0.99, 2000) == "> 2.00 s"
+    metrics = parse_metrics('# HELP x\nbroadsheet_page_renders_total{type="article"} 3\n'
+                            'broadsheet_page_assemblies_total 12\nbroadsheet_page_cache_bytes 1.5e6\n')
+    assert metrics == {("broadsheet_page_renders_total", "article"): 3.0,
+                       ("broadsheet_page_assemblies_total", ""): 12.0, ("broadsheet_page_cache_bytes", ""): 1.5e6}, metrics
+    assert page_type("article, publishing every second") == "article" and page_type("all news") == "list"
     try:
         parse_wrk("Requests/sec: 10\n")
     except ValueError:
@@ -178,7 +258,8 @@ def self_test():
 if __name__ == "__main__":
     if sys.argv[1:] == ["--self-test"]:
         self_test()
-    elif len(sys.argv) in (2, 3):
-        print(table(sys.argv[1], float(sys.argv[2]) * 1000 if len(sys.argv) == 3 else 2000.0))
+    elif len(sys.argv) in (2, 3, 4):
+        print(table(sys.argv[1], float(sys.argv[2]) * 1000 if len(sys.argv) >= 3 else 2000.0,
+                    sys.argv[3] if len(sys.argv) == 4 else None))
     else:
         sys.exit(__doc__)

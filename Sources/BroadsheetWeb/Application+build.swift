@@ -143,7 +143,9 @@ public func buildApplication(
     // Cache hits are answered on the event loop, before the router (CacheFastLane).
     let server: HTTPServerBuilder =
         if let cache {
-            .http1(configuration: .init(additionalChannelHandlers: [CacheFastLane(cache: cache, metrics: metrics, clock: clock)]))
+            HTTPServerBuilder { responder in
+                CachingHTTP1Channel(responder: responder) { CacheFastLane(cache: cache, metrics: metrics, clock: clock) }
+            }
         } else {
             .http1()
         }

@@ -12,8 +12,18 @@ final class CachedPage: Sendable {
     let gzipped: ByteBuffer?
     /// Strong validator of `body`; the gzipped copy's is the same with "-gz" (they are different bytes).
     let etag: String
-    /// Every header but the validators and Content-Length, which depend on the representation sent.
-    let headers: HTTPFields
+    /// The heads of the two representations, 200 and 304, made once: a hit only picks one.
+    private let plain: Heads
+    private let zipped: Heads?
+
+    private struct Heads: Sendable {
+        let ok: HTTPResponse
+        let notModified: HTTPResponse
+        /// The same as bytes on the wire, status line to the last header, without Date (its line and the blank
+        /// line that ends the head come from `ResponseDate`): what the event-loop lane writes.
+        let okWire: ByteBuffer
+        let notModifiedWire: ByteBuffer
+    }
     /// What the page shows, for purging.
     let keys: Set<SurrogateKey>
     /// The page changes by the clock at this time (midnight turns "19:53" into "30 June, 19:53"; a banner ends).
@@ -37,30 +47,67 @@ final class CachedPage: Sendable {
         if !keys.isEmpty { headers[.surrogateKey] = keys.sorted().map(\.name).joined(separator: " ") }
         self.lastModified = lastModified.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) }
         if let modified = self.lastModified { headers[.lastModified] = HTTPDate.string(modified) }
-        self.headers = headers
+        let etag = self.etag
+        self.plain = Self.heads(headers, etag: etag, length: body.readableBytes, encoding: nil)
+        self.zipped = gzipped.map { zipped in
+            Self.heads(headers, etag: String(etag.dropLast()) + "-gz\"", length: zipped.readableBytes, encoding: "gzip")
+        }
+    }
+
+    private static func heads(_ common: HTTPFields, etag: String, length: Int, encoding: String?) -> Heads {
+        var fields = common
+        fields[.eTag] = etag
+        // A 304 carries the validators and caching headers of the 200 it stands for, without its body's.
+        let notModified = HTTPResponse(status: .notModified, headerFields: fields)
+        if let encoding { fields[.contentEncoding] = encoding }
+        fields[.contentLength] = String(length)
+        let ok = HTTPResponse(status: .ok, headerFields: fields)
+        return Heads(ok: ok, notModified: notModified, okWire: wire(ok), notModifiedWire: wire(notModified))
+    }
+
+    private static func wire(_ head: HTTPResponse) -> ByteBuffer {
+        var bytes = ByteBuffer(string: "HTTP/1.1 \(head.status.code) \(head.status.reasonPhrase)\r\n")
+        for field in head.headerFields { bytes.writeString("\(field.name.rawName): \(field.value)\r\n") }
+        bytes.writeString("Server: Broadsheet\r\n")
+        return bytes
     }
 
     /// What the memory budget counts for it.
     var cost: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) + 64 * keys.count + 512 }
 
     /// The answer to one request: 200 with the body in the encoding the client accepts, or 304.
+    /// What of a request decides the answer.
+    struct Conditions {
+        let acceptEncoding: String?
+        let ifNoneMatch: String?
+        let ifModifiedSince: String?
+        let isHead: Bool
+    }
+
     func answer(to request: HTTPRequest) -> (head: HTTPResponse, body: ByteBuffer?) {
-        let zipped = gzipped != nil && Self.acceptsGzip(request.headerFields[.acceptEncoding])
-        let tag = zipped ? String(etag.dropLast()) + "-gz\"" : etag
-        var fields = headers
-        fields[.eTag] = tag
+        let conditions = Conditions(
+            acceptEncoding: request.headerFields[.acceptEncoding], ifNoneMatch: request.headerFields[.ifNoneMatch],
+            ifModifiedSince: request.headerFields[.ifModifiedSince], isHead: request.method == .head)
+        let (heads, bytes, fresh) = choose(conditions)
+        return fresh ? (heads.notModified, nil) : (heads.ok, conditions.isHead ? nil : bytes)
+    }
+
+    /// The same answer as bytes: the head without its Date line and final blank line, and the body.
+    func wireAnswer(to conditions: Conditions) -> (head: ByteBuffer, body: ByteBuffer?) {
+        let (heads, bytes, fresh) = choose(conditions)
+        return fresh ? (heads.notModifiedWire, nil) : (heads.okWire, conditions.isHead ? nil : bytes)
+    }
+
+    /// The representation the client accepts, and whether its copy is current (304).
+    private func choose(_ request: Conditions) -> (Heads, ByteBuffer, fresh: Bool) {
+        let (heads, bytes) =
+            if let zipped, let gzipped, Self.acceptsGzip(request.acceptEncoding) { (zipped, gzipped) } else { (plain, body) }
         // If-None-Match wins over If-Modified-Since when both come (RFC 9110, 13.2.2).
-        if let match = request.headerFields[.ifNoneMatch] {
-            if Self.matches(match, etag: etag) { return (HTTPResponse(status: .notModified, headerFields: fields), nil) }
-        } else if let lastModified, let since = request.headerFields[.ifModifiedSince].flatMap(HTTPDate.parse),
-            lastModified <= since
-        {
-            return (HTTPResponse(status: .notModified, headerFields: fields), nil)
+        if let match = request.ifNoneMatch { return (heads, bytes, Self.matches(match, etag: etag)) }
+        if let lastModified, let since = request.ifModifiedSince.flatMap(HTTPDate.parse), lastModified <= since {
+            return (heads, bytes, true)
         }
-        let bytes = zipped ? gzipped! : body
-        if zipped { fields[.contentEncoding] = "gzip" }
-        fields[.contentLength] = String(bytes.readableBytes)
-        return (HTTPResponse(status: .ok, headerFields: fields), request.method == .head ? nil : bytes)
+        return (heads, bytes, false)
     }
 
     /// If-None-Match holds either representation's tag (or "*"), weak or strong: the content is the same.
