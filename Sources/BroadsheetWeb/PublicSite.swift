@@ -110,21 +110,14 @@ struct PublicSite: Sendable {
         }
         let model = ErrorPage.model(kind: kind, builder: builder, recent: recent, now: now)
         let status = HTTPResponse.Status(code: kind.status)
-        do {
-            return html(try site.renderer.render(model, template: "error"), status: status)
-        } catch {
-            logger.error("cannot render the error page: \(error)")
-            return Response(
-                status: status, headers: [.contentType: "text/plain; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: context.strings["errorTitle"])))
-        }
+        return html(ErrorView.html(model), status: status)
     }
 
-    func html(_ html: String, status: HTTPResponse.Status) -> Response {
+    func html(_ html: HTMLWriter, status: HTTPResponse.Status) -> Response {
         Response(
             status: status,
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: pages.caching.policy(for: .error).header],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+            body: .init(byteBuffer: html.bytes))
     }
 
     static func redirect(to location: String) -> Response {

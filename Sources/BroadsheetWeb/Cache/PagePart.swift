@@ -27,8 +27,8 @@ final class PagePart: Sendable {
     }
 
     /// A block of headlines, all HTML.
-    convenience init(html: String, keys: Set<SurrogateKey>, validUntil: Date, shown: [Int] = []) {
-        self.init(pieces: [.html(ByteBuffer(string: html))], keys: keys, validUntil: validUntil, shown: shown)
+    convenience init(html: HTMLWriter, keys: Set<SurrogateKey>, validUntil: Date, shown: [Int] = []) {
+        self.init(pieces: [.html(html.bytes)], keys: keys, validUntil: validUntil, shown: shown)
     }
 
     var cost: Int {
@@ -37,7 +37,4 @@ final class PagePart: Sendable {
             return total + 64
         }
     }
-
-    /// The marker the article template gets in place of the blocks after the article.
-    static let afterArticleMarker = "<!--broadsheet:after-article-->"
 }

@@ -30,9 +30,9 @@ struct ArticlePreview: Sendable {
                 let related = try await AfterArticle.related(
                     articleID: shown.id, tags: shown.tags, edition: context, queries: queries, now: now)
                 let recent = try await AfterArticle.recent(excluding: shown.id, edition: context, queries: queries, now: now)
-                let after = try AfterArticle.html(related + [recent.block].compactMap { $0 }, renderer: gate.site.renderer)
-                let model = try await ArticlePage.model(article: shown, frame: frame, queries: queries, afterArticle: after)
-                return gate.security.page(try gate.site.renderer.render(model, template: "article"))
+                let after = AfterArticle.html(related + [recent.block].compactMap { $0 })
+                let model = try await ArticlePage.model(article: shown, frame: frame, queries: queries)
+                return gate.security.page(String(buffer: ArticleView.html(model, afterArticle: after).bytes))
             }
         }
     }

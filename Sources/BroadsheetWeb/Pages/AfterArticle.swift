@@ -63,7 +63,9 @@ enum AfterArticle {
     }
 
     /// The blocks as HTML, as they go between the article and the footer.
-    static func html(_ blocks: [HeadlineBlock], renderer: PageRenderer) throws -> String {
-        try blocks.map { try renderer.render($0, template: "partials/headlines") }.joined()
+    static func html(_ blocks: [HeadlineBlock]) -> HTMLWriter {
+        var out = HTMLWriter(capacity: 4096)
+        for block in blocks { HeadlineViews.block(block, into: &out) }
+        return out
     }
 }

@@ -63,16 +63,13 @@ enum ArticlePage {
         let support: SupportCall?
         let hasTags: Bool
         let tags: [TagLink]
-        /// Related headlines, "More on <first tag>", recent news (`AfterArticle`): rendered apart, since they
-        /// change when other articles do.
-        let afterArticle: String
         /// What the page shows (the blocks after the article aside), for the page cache and Surrogate-Key.
         let shows: Set<SurrogateKey>
     }
 
-    static func model(article: Article, frame: PageFrame, queries: PublicQueries, afterArticle: String) async throws
-        -> Model
-    {
+    /// The page but for the blocks after the article ("Related", "More on", recent news: `AfterArticle`),
+    /// which change when other articles do and are rendered apart.
+    static func model(article: Article, frame: PageFrame, queries: PublicQueries) async throws -> Model {
         let edition = frame.edition
         let strings = edition.strings
         let summary = article.summary
@@ -176,7 +173,6 @@ enum ArticlePage {
             tags: article.tags.map {
                 Model.TagLink(name: $0.name, path: SitePath.tag(edition.edition, slug: $0.slug, page: 1).path)
             },
-            afterArticle: afterArticle,
             shows: frame.keys.union(
                 [.article(article.id), .translationGroup(article.translationGroup)]
                     + article.tags.map { .tag($0.id) } + article.authors.map { .author($0.id) }

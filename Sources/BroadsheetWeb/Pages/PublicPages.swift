@@ -47,27 +47,26 @@ struct PublicPages: Sendable {
         }
         let now = clock()
         let frame = try await PageFrame.load(site: site, edition: edition, queries: queries, settings: settings, now: now)
-        let renderer = site.renderer
-        let html: String
+        let html: HTMLWriter
         let shows: Set<SurrogateKey>
         let type: PageType
         switch path {
         case .home:
             let model = try await HomePage.model(frame: frame, queries: queries)
-            (html, shows, type) = (try renderer.render(model, template: "home"), model.shows, .home)
+            (html, shows, type) = (HomeView.html(model), model.shows, .home)
         case .allNews(_, let page):
             guard let model = try await ListPage.allNews(page: page, frame: frame, queries: queries) else {
                 return .notFound(edition)
             }
-            (html, shows, type) = (try renderer.render(model, template: "list"), model.shows, .list)
+            (html, shows, type) = (ListView.html(model), model.shows, .list)
         case .day(_, let day):
             guard let model = try await ListPage.day(day, frame: frame, queries: queries) else { return .notFound(edition) }
-            (html, shows, type) = (try renderer.render(model, template: "list"), model.shows, .list)
+            (html, shows, type) = (ListView.html(model), model.shows, .list)
         case .section(_, let slug, let page):
             guard let model = try await ListPage.section(slug: slug, page: page, frame: frame, queries: queries) else {
                 return .notFound(edition)
             }
-            (html, shows, type) = (try renderer.render(model, template: "list"), model.shows, .list)
+            (html, shows, type) = (ListView.html(model), model.shows, .list)
         case .tag(_, let slug, let page):
             guard let model = try await ListPage.tag(slug: slug, page: page, frame: frame, queries: queries) else {
                 if let moved = try await queries.movedTag(edition: edition.code, slug: slug) {
@@ -75,12 +74,12 @@ struct PublicPages: Sendable {
                 }
                 return .notFound(edition)
             }
-            (html, shows, type) = (try renderer.render(model, template: "list"), model.shows, .list)
+            (html, shows, type) = (ListView.html(model), model.shows, .list)
         case .author(_, let slug, let page):
             guard let model = try await ListPage.author(slug: slug, page: page, frame: frame, queries: queries) else {
                 return .notFound(edition)
             }
-            (html, shows, type) = (try renderer.render(model, template: "list"), model.shows, .list)
+            (html, shows, type) = (ListView.html(model), model.shows, .list)
         case .article, .stylesheet, .photo, .feed, .sitemapIndex, .sitemap, .pagesSitemap, .newsSitemap, .rootSitemap,
             .robots:
             return .notFound(edition)
@@ -88,7 +87,7 @@ struct PublicPages: Sendable {
         metrics.rendered(type)
         return .page(
             CachedPage(
-                type: type, body: ByteBuffer(string: html), contentType: "text/html; charset=utf-8",
+                type: type, body: html.bytes, contentType: "text/html; charset=utf-8",
                 cacheControl: caching.policy(for: type).header, keys: shows, validUntil: frame.validUntil,
                 compress: compress))
     }
@@ -158,17 +157,14 @@ struct PublicPages: Sendable {
         case .notFound: return .other(.notFound(edition))
         }
         let frame = try await PageFrame.load(site: site, edition: edition, queries: queries, settings: settings, now: now)
-        let model = try await ArticlePage.model(
-            article: article, frame: frame, queries: queries, afterArticle: PagePart.afterArticleMarker)
-        let html = try site.renderer.render(model, template: "article")
+        let model = try await ArticlePage.model(article: article, frame: frame, queries: queries)
+        let (before, after) = ArticleView.halves(model)
         metrics.rendered(.article)
-        let halves = html.components(separatedBy: PagePart.afterArticleMarker)
-        guard halves.count == 2 else { throw PageRenderer.RenderError.noTemplate("article (the after-article marker)") }
         return .page(
             PagePart(
                 pieces: [
-                    .html(ByteBuffer(string: halves[0])), .related(articleID: article.id, tags: article.tags),
-                    .recentNews(articleID: article.id), .html(ByteBuffer(string: halves[1])),
+                    .html(before.bytes), .related(articleID: article.id, tags: article.tags),
+                    .recentNews(articleID: article.id), .html(after.bytes),
                 ],
                 keys: model.shows, validUntil: frame.validUntil))
     }
@@ -180,7 +176,7 @@ struct PublicPages: Sendable {
                 articleID: articleID, tags: tags, edition: context, queries: queries, now: clock())
             return .page(
                 PagePart(
-                    html: try AfterArticle.html(blocks, renderer: site.renderer),
+                    html: AfterArticle.html(blocks),
                     keys: AfterArticle.relatedKeys(articleID: articleID, tags: tags), validUntil: .distantFuture))
         }
         guard case .page(let block) = outcome else { preconditionFailure("a headline block is always a part") }
@@ -203,7 +199,7 @@ struct PublicPages: Sendable {
                 excluding: excluding, edition: context, queries: queries, now: now)
             return .page(
                 PagePart(
-                    html: try AfterArticle.html(block.map { [$0] } ?? [], renderer: site.renderer),
+                    html: AfterArticle.html(block.map { [$0] } ?? []),
                     keys: [.latest(edition.code)], validUntil: context.calendar.nextMidnight(after: now), shown: shown))
         }
         guard case .page(let block) = outcome else { preconditionFailure("a headline block is always a part") }

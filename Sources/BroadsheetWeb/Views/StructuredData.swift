@@ -78,10 +78,58 @@ enum StructuredData {
     }
 
     /// JSON with "/" escaped, so that "</script>" in a headline cannot close the element.
+    /// JSON with sorted keys, "/" written as "\\/" (so no "</script>" can appear) and "<!--" as "<\\!--".
+    /// Written here rather than by JSONSerialization, which took a tenth of an article page's render time.
     static func serialise(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "</", with: "<\\/")
-            .replacingOccurrences(of: "<!--", with: "<\\!--")
+        var json = ""
+        json.reserveCapacity(1024)
+        write(object, into: &json)
+        return json.replacingOccurrences(of: "<!--", with: "<\\!--")
+    }
+
+    private static func write(_ value: Any, into json: inout String) {
+        switch value {
+        case let text as String:
+            json += "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": json += "\\\""
+                case "\\": json += "\\\\"
+                case "/": json += "\\/"
+                case "\n": json += "\\n"
+                case "\r": json += "\\r"
+                case "\t": json += "\\t"
+                case "\u{08}": json += "\\b"
+                case "\u{0C}": json += "\\f"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: json.unicodeScalars.append(scalar)
+                }
+            }
+            json += "\""
+        case let number as Int:
+            json += String(number)
+        case let flag as Bool:
+            json += flag ? "true" : "false"
+        case let list as [Any]:
+            json += "["
+            for (index, item) in list.enumerated() {
+                if index > 0 { json += "," }
+                write(item, into: &json)
+            }
+            json += "]"
+        case let object as [String: Any]:
+            json += "{"
+            for (index, key) in object.keys.sorted().enumerated() {
+                if index > 0 { json += "," }
+                write(key, into: &json)
+                json += ":"
+                write(object[key]!, into: &json)
+            }
+            json += "}"
+        default:
+            json += "null"
+        }
     }
 }

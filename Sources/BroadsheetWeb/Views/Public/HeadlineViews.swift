@@ -1,0 +1,73 @@
+/// One headline in a list, and a titled block of them (partials/headline and partials/headlines were).
+enum HeadlineViews {
+    static func item(_ item: HeadlineItem, into out: inout HTMLWriter) {
+        out.markup("<li class=\"headline")
+        if item.photo != nil { out.markup(" with-photo") }
+        out.markup("\">")
+        if let photo = item.photo {
+            out.markup("<img src=\"")
+            out.text(photo.src)
+            out.markup("\" width=\"")
+            out.number(photo.width)
+            out.markup("\" height=\"")
+            out.number(photo.height)
+            out.markup("\" alt=\"")
+            out.text(photo.alt)
+            out.markup("\" loading=\"lazy\" decoding=\"async\">")
+        }
+        out.markup("<div class=\"headline-text\">")
+        if let label = item.label {
+            out.markup("<span class=\"label")
+            if item.breaking { out.markup(" label-breaking") }
+            out.markup("\">")
+            out.text(label)
+            out.markup("</span> ")
+        }
+        out.markup("<a href=\"")
+        out.text(item.path)
+        out.markup("\">")
+        out.text(item.headline)
+        out.markup("</a>")
+        if let time = item.time {
+            out.markup(" <time datetime=\"")
+            out.text(item.datetime)
+            out.markup("\">")
+            out.text(time)
+            out.markup("</time>")
+        }
+        if let lead = item.lead {
+            out.markup("<p class=\"lead\">")
+            out.text(lead)
+            out.markup("</p>")
+        }
+        out.markup("</div></li>\n")
+    }
+
+    static func block(_ block: HeadlineBlock, into out: inout HTMLWriter) {
+        out.markup("<section class=\"headlines\" aria-labelledby=\"")
+        out.text(block.blockID)
+        out.markup("\">\n<h2 id=\"")
+        out.text(block.blockID)
+        out.markup("\">")
+        if let path = block.blockPath {
+            out.markup("<a href=\"")
+            out.text(path)
+            out.markup("\">")
+            out.text(block.blockTitle)
+            out.markup("</a>")
+        } else {
+            out.text(block.blockTitle)
+        }
+        out.markup("</h2>\n<ul>")
+        for item in block.blockItems { self.item(item, into: &out) }
+        out.markup("</ul>\n")
+        if let more = block.blockMorePath {
+            out.markup("<p class=\"more\"><a href=\"")
+            out.text(more)
+            out.markup("\">")
+            out.text(block.blockMoreText)
+            out.markup("</a></p>")
+        }
+        out.markup("\n</section>\n")
+    }
+}
