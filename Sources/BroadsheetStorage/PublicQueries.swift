@@ -77,20 +77,33 @@ public struct PublicQueries: Sendable {
                                 excluding: articleID, now: now)
     }
 
+    /// The newest live articles linked to any of `ids` (through article_tags or article_authors), newest first.
+    /// Each id's links are read newest first from the (id, live_at) index and cut at the page's end, so the cost
+    /// is the page's, not the tag's or the author's whole archive (migration 008).
     private func linked(
         through table: String, key: String, ids: [Int], limit: Int, offset: Int, excluding: Int?, now: Date
     ) async throws -> [ArticleSummary] {
-        var query = SummaryRow.select(db)
-            .where(
-                SQLColumn("id", table: "a"), .in,
-                SQLGroupExpression(
-                    db.select().column("article_id").from(table)
-                        .where(SQLIdentifier(key), .in, SQLBind.group(ids)).query))
-            .live(at: now)
-        if let excluding {
-            query = query.where(SQLColumn("id", table: "a"), .notEqual, SQLBind(excluding))
+        let window = limit + offset
+        let newest = ids.map { id -> any SQLExpression in
+            let links: SQLQueryString =
+                if let excluding {
+                    """
+                    SELECT article_id FROM \(ident: table) WHERE \(ident: key) = \(bind: id) \
+                    AND live_at <= \(bind: now.epochSeconds) AND article_id <> \(bind: excluding) \
+                    ORDER BY live_at DESC LIMIT \(bind: window)
+                    """
+                } else {
+                    """
+                    SELECT article_id FROM \(ident: table) WHERE \(ident: key) = \(bind: id) \
+                    AND live_at <= \(bind: now.epochSeconds) ORDER BY live_at DESC LIMIT \(bind: window)
+                    """
+                }
+            // A compound SELECT's parts cannot have their own ORDER BY and LIMIT; a subquery each can.
+            return SQLQueryString("SELECT article_id FROM (\(links))")
         }
-        return try await query
+        return try await SummaryRow.select(db)
+            .where(SQLColumn("id", table: "a"), .in, SQLGroupExpression(SQLList(newest, separator: SQLRaw(" UNION ALL "))))
+            .live(at: now)
             .orderBy(SQLColumn("published_at", table: "a"), SQLDirection.descending)
             .limit(limit).offset(offset)
             .all(decoding: SummaryRow.self).map(\.summary)

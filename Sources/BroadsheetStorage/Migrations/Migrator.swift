@@ -19,6 +19,7 @@ enum MigrationList {
         Migration005SecondFactor.migration,
         Migration006TagRedirects.migration,
         Migration007PublicIndexes.migration,
+        Migration008LinkedLists.migration,
     ]
 }
 
