@@ -56,6 +56,31 @@ public struct PublicQueries: Sendable {
             .all(decoding: SummaryRow.self).map(\.summary)
     }
 
+    /// The newest `perSection` live articles of each section, in one statement (the home page's section blocks):
+    /// each section's are read newest first from its index and cut, so the cost does not grow with the archive.
+    public func newestBySection(_ sectionIDs: [Int], perSection: Int, now: Date) async throws -> [Int: [ArticleSummary]] {
+        guard !sectionIDs.isEmpty else { return [:] }
+        let newest = sectionIDs.map { id -> any SQLExpression in
+            SQLQueryString(
+                """
+                SELECT id FROM (SELECT id FROM articles WHERE section_id = \(bind: id) \
+                AND status = \(bind: ArticleStatus.published.rawValue) AND published_at <= \(bind: now.epochSeconds) \
+                ORDER BY published_at DESC LIMIT \(bind: perSection))
+                """)
+        }
+        let rows = try await SummaryRow.select(db)
+            .column(SQLColumn("section_id", table: "a"), as: "section_of")
+            .where(SQLColumn("id", table: "a"), .in, SQLGroupExpression(SQLList(newest, separator: SQLRaw(" UNION ALL "))))
+            .orderBy(SQLColumn("published_at", table: "a"), SQLDirection.descending)
+            .all()
+        var bySection: [Int: [ArticleSummary]] = [:]
+        for row in rows {
+            let section = try row.decode(column: "section_of", as: Int.self)
+            bySection[section, default: []].append(try row.decode(model: SummaryRow.self).summary)
+        }
+        return bySection
+    }
+
     public func withTag(_ tagID: Int, limit: Int, offset: Int = 0, excluding: Int? = nil, now: Date) async throws
         -> [ArticleSummary]
     {

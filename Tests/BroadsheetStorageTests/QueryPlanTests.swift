@@ -174,6 +174,9 @@ struct QueryPlanTests {
         #expect(try await queries.section(edition: "en", slug: section.slug)?.id == section.id)
         #expect(try await !queries.inSection(section.id, limit: 4, now: now).isEmpty)
         #expect(try await !queries.inSection(section.id, limit: 20, offset: 20, now: now).isEmpty)
+        let sections = try await queries.sections(edition: "en").map(\.id)
+        let blocks = try await queries.newestBySection(sections, perSection: 4, now: now)
+        #expect(blocks[section.id]?.map(\.id) == (try await queries.inSection(section.id, limit: 4, now: now).map(\.id)))
 
         // An article page, its old address, and an address that leads nowhere.
         let newest = try #require(latest.first)

@@ -34,9 +34,9 @@ enum HomePage {
         let latest = try await queries.latest(edition: code, limit: latestCount + 1, now: frame.now)
         let top = try await queries.topStory(edition: code, now: frame.now) ?? latest.first
         var blocks: [HeadlineBlock] = []
+        let newest = try await queries.newestBySection(frame.builder.sections.map(\.id), perSection: perSection, now: frame.now)
         for section in frame.builder.sections {
-            let items = try await queries.inSection(section.id, limit: perSection, now: frame.now)
-            guard !items.isEmpty else { continue }
+            guard let items = newest[section.id], !items.isEmpty else { continue }
             let path = SitePath.section(edition.edition, slug: section.slug, page: 1).path
             blocks.append(
                 HeadlineBlock(
