@@ -115,6 +115,17 @@ struct CachedSiteTests {
         }
     }
 
+    @Test("a photo's new alt text shows at once on the article, the home page and the lists that show it")
+    func photoEdit() async throws {
+        try await Self.withSite { site in
+            let pages = [Self.showcase, "/eng/", "/eng/sections/politics/"]
+            for page in pages { #expect(try await !site.client.page(page).html.contains("Pylons at dusk, newly edited")) }
+            let library = PhotoLibrary(database: site.database, directory: "/nonexistent")
+            try await library.update(id: site.fixture.ids.photo, caption: "Pylons", credit: "Staff", altText: "Pylons at dusk, newly edited")
+            for page in pages { #expect(try await site.client.page(page).html.contains("Pylons at dusk, newly edited"), "\(page)") }
+        }
+    }
+
     @Test("a banner shows on every page of its edition at once, and leaves when its time is up")
     func bannerByTheClock() async throws {
         try await Self.withSite { site in

@@ -34,9 +34,11 @@ enum HomePage {
         let latest = try await queries.latest(edition: code, limit: latestCount + 1, now: frame.now)
         let top = try await queries.topStory(edition: code, now: frame.now) ?? latest.first
         var blocks: [HeadlineBlock] = []
+        var photos: [SurrogateKey] = top?.photo.map { [.photo($0.id)] } ?? []
         let newest = try await queries.newestBySection(frame.builder.sections.map(\.id), perSection: perSection, now: frame.now)
         for section in frame.builder.sections {
             guard let items = newest[section.id], !items.isEmpty else { continue }
+            if let photo = items[0].photo { photos.append(.photo(photo.id)) }
             let path = SitePath.section(edition.edition, slug: section.slug, page: 1).path
             blocks.append(
                 HeadlineBlock(
@@ -83,6 +85,6 @@ enum HomePage {
                     blockMorePath: allNews, blockMoreText: edition.strings["allNews"]),
             sectionBlocks: blocks,
             empty: top == nil,
-            shows: frame.keys.union([.latest(code)]))
+            shows: frame.keys.union([.latest(code)] + photos))
     }
 }

@@ -126,7 +126,8 @@ enum ListPage {
                 }),
             empty: items.isEmpty,
             pagination: pagination(page: page, hasMore: items.count > size, path: path),
-            shows: frame.keys.union(shows))
+            // The thumbnails' alt text comes from the photos.
+            shows: frame.keys.union(shows).union(items.prefix(size).compactMap { $0.photo.map { .photo($0.id) } }))
     }
 
     static func breadcrumbs(frame: PageFrame, heading: String, path: SitePath) -> [String: Any] {
