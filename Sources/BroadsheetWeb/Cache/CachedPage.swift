@@ -36,8 +36,10 @@ final class CachedPage: Sendable {
         validUntil: Date, lastModified: Date? = nil, compress: Bool = true
     ) {
         self.type = type
-        self.body = body
-        self.gzipped = compress ? Gzip.compress(body) : nil
+        // Kept in buffers of their exact size: a buffer that grew while a page was written is up to twice
+        // as large as its bytes, and the cache's budget would count half the memory it holds.
+        self.body = body.exactCopy()
+        self.gzipped = compress ? Gzip.compress(body)?.exactCopy() : nil
         self.etag = "\"\(ContentHash.hex(body.readableBytesView))\""
         self.keys = keys
         self.validUntil = validUntil
@@ -69,11 +71,13 @@ final class CachedPage: Sendable {
         var bytes = ByteBuffer(string: "HTTP/1.1 \(head.status.code) \(head.status.reasonPhrase)\r\n")
         for field in head.headerFields { bytes.writeString("\(field.name.rawName): \(field.value)\r\n") }
         bytes.writeString("Server: Broadsheet\r\n")
-        return bytes
+        return bytes.exactCopy()
     }
 
     /// What the memory budget counts for it.
-    var cost: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) + 64 * keys.count + 512 }
+    var cost: Int {
+        body.capacity + (gzipped?.capacity ?? 0) + plain.okWire.capacity * 4 + 64 * keys.count + 1024
+    }
 
     /// The answer to one request: 200 with the body in the encoding the client accepts, or 304.
     /// What of a request decides the answer.
@@ -135,6 +139,15 @@ final class CachedPage: Sendable {
             return q > 0
         }
         return false
+    }
+}
+
+extension ByteBuffer {
+    /// The readable bytes in a buffer of just their size.
+    func exactCopy() -> ByteBuffer {
+        var copy = ByteBufferAllocator().buffer(capacity: readableBytes)
+        copy.writeImmutableBuffer(self)
+        return copy
     }
 }
 

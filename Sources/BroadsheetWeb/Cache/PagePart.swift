@@ -20,7 +20,10 @@ final class PagePart: Sendable {
     let shown: [Int]
 
     init(pieces: [Piece], keys: Set<SurrogateKey>, validUntil: Date, shown: [Int] = []) {
-        self.pieces = pieces
+        self.pieces = pieces.map { piece in
+            if case .html(let bytes) = piece { return .html(bytes.exactCopy()) }
+            return piece
+        }
         self.keys = keys
         self.validUntil = validUntil
         self.shown = shown
@@ -33,7 +36,7 @@ final class PagePart: Sendable {
 
     var cost: Int {
         pieces.reduce(512 + 64 * keys.count) { total, piece in
-            if case .html(let bytes) = piece { return total + bytes.readableBytes }
+            if case .html(let bytes) = piece { return total + bytes.capacity }
             return total + 64
         }
     }
