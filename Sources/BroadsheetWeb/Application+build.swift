@@ -121,11 +121,11 @@ public func buildApplication(
         maxUploadBytes: site.maxUploadBytes
     ).addRoutes(to: router)
     let pages = PublicPages(
-        site: context, queries: PublicQueries(database: database), settings: SettingsStore(database: database),
+        site: context, queries: PublicQueries(database: database),
         machines: MachineSite(site: context, queries: PublicQueries(database: database), clock: clock),
-        caching: caching, cache: cache, metrics: metrics, clock: clock)
+        caching: caching, cache: cache, metrics: metrics, frames: FrameSource(database: database), clock: clock)
     PublicSite(
-        site: context, queries: PublicQueries(database: database), settings: SettingsStore(database: database),
+        site: context, queries: PublicQueries(database: database),
         photos: PhotoFiles(directory: site.photoDirectory), pages: pages, metrics: metrics, clock: clock
     ).addRoutes(to: router)
 

@@ -9,7 +9,6 @@ import Logging
 struct PublicSite: Sendable {
     let site: SiteContext
     let queries: PublicQueries
-    let settings: SettingsStore
     let photos: PhotoFiles
     let pages: PublicPages
     let metrics: SiteMetrics
@@ -102,7 +101,7 @@ struct PublicSite: Sendable {
         // The menus and recent news come from the database; when it is the database that failed,
         // the page still comes, with the masthead and the edition switcher only.
         do {
-            let frame = try await PageFrame.load(site: site, edition: edition, queries: queries, settings: settings, now: now)
+            let frame = try await pages.frames.frame(site: site, edition: edition, now: now)
             builder = frame.builder
             recent = try await queries.latest(edition: edition.code, limit: 5, now: now)
         } catch {

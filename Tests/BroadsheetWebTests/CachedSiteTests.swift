@@ -223,6 +223,22 @@ struct CachedSiteTests {
         }
     }
 
+    @Test("with the cache off, the menu, settings and banner kept between changes still change at once")
+    func frameWithCacheOff() async throws {
+        try await Self.withSite(caching: PublicCaching(budgetBytes: 0)) { site in
+            #expect(try await !site.client.page(Self.showcase).html.contains("Readers keep us going"))
+            try await NewsroomSetup(database: site.database).saveSupportCall(
+                edition: "en", SupportCall(text: "Readers keep us going", url: "https://example.org/give"))
+            #expect(try await site.client.page(Self.showcase).html.contains("Readers keep us going"))
+            try await NewsroomSetup(database: site.database).addSection(edition: "en", name: "Weather", slug: nil)
+            #expect(try await site.client.page("/eng/").html.contains(">Weather</a>"))
+            let before = try await site.metric(#"broadsheet_sql_statements_total{type="home"}"#)
+            _ = try await site.client.page("/eng/")
+            let home = try await site.metric(#"broadsheet_sql_statements_total{type="home"}"#) - before
+            #expect(home <= 3, "the home page reads its articles only: \(home) statements")
+        }
+    }
+
     @Test("metrics count SQL statements per request and do not grow with the list: no query per headline")
     func statementsPerRequest() async throws {
         try await Self.withSite(caching: PublicCaching(budgetBytes: 0)) { site in

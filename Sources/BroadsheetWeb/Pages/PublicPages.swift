@@ -20,11 +20,11 @@ enum BuiltPage: Sendable {
 struct PublicPages: Sendable {
     let site: SiteContext
     let queries: PublicQueries
-    let settings: SettingsStore
     let machines: MachineSite
     let caching: PublicCaching
     let cache: PageCache?
     let metrics: SiteMetrics
+    let frames: FrameSource
     let clock: @Sendable () -> Date
 
     /// The page for `path`: from the cache, else built once however many requests ask at the same time.
@@ -46,7 +46,7 @@ struct PublicPages: Sendable {
             return try await article(path, edition: edition, day: day, slug: slug, compress: compress)
         }
         let now = clock()
-        let frame = try await PageFrame.load(site: site, edition: edition, queries: queries, settings: settings, now: now)
+        let frame = try await frames.frame(site: site, edition: edition, now: now)
         let html: HTMLWriter
         let shows: Set<SurrogateKey>
         let type: PageType
@@ -156,7 +156,7 @@ struct PublicPages: Sendable {
         case .gone: return .other(.gone(edition))
         case .notFound: return .other(.notFound(edition))
         }
-        let frame = try await PageFrame.load(site: site, edition: edition, queries: queries, settings: settings, now: now)
+        let frame = try await frames.frame(site: site, edition: edition, now: now)
         let model = try await ArticlePage.model(article: article, frame: frame, queries: queries)
         let (before, after) = ArticleView.halves(model)
         metrics.rendered(.article)

@@ -1,0 +1,67 @@
+import BroadsheetDomain
+import BroadsheetStorage
+import Foundation
+import Synchronization
+
+/// Each edition's menu, the newsroom's settings and the edition's banner, kept in memory between changes.
+/// Every page shows them and they change a few times a day; reading them was 4 of an article page's 14 SQL
+/// statements. They are dropped on the same announcements that purge the pages showing them. This is data,
+/// not rendered output: with the page cache off (`--page-cache-mb 0`) pages still render every time.
+final class FrameSource: Sendable {
+    private struct Loaded: Sendable {
+        let sections: [Section]
+        let settings: NewsroomSettings
+        /// As stored: whether its time is up is decided per request.
+        let banner: BreakingBanner?
+    }
+
+    private let queries: PublicQueries
+    private let settings: SettingsStore
+    private let setup: NewsroomSetup
+    /// `generation` counts drops: a load that began before one is not kept.
+    private let state = Mutex<(generation: UInt64, editions: [String: Loaded])>((0, [:]))
+
+    init(database: NewsDatabase) {
+        queries = PublicQueries(database: database)
+        settings = SettingsStore(database: database)
+        setup = NewsroomSetup(database: database)
+        database.changes.listen { [weak self] change in
+            switch change {
+            case .everything: self?.drop()
+            case .keys(let keys):
+                if keys.contains(.settings) || keys.contains(where: { $0.name.hasPrefix("menu-") || $0.name.hasPrefix("banner-") }) {
+                    self?.drop()
+                }
+            }
+        }
+    }
+
+    private func drop() {
+        state.withLock { state in
+            state.generation += 1
+            state.editions.removeAll()
+        }
+    }
+
+    func frame(site: SiteContext, edition: Edition, now: Date) async throws -> PageFrame {
+        let (generation, cached) = state.withLock { ($0.generation, $0.editions[edition.code]) }
+        let loaded: Loaded
+        if let cached {
+            loaded = cached
+        } else {
+            loaded = Loaded(
+                sections: try await queries.sections(edition: edition.code), settings: try await settings.load(),
+                banner: try await setup.banner(edition: edition.code))
+            state.withLock { state in
+                if state.generation == generation { state.editions[edition.code] = loaded }
+            }
+        }
+        let context = site.context(for: edition)
+        return PageFrame(
+            edition: context,
+            builder: ChromeBuilder(
+                site: site, edition: context, sections: loaded.sections,
+                support: loaded.settings.supportCalls[edition.code], banner: loaded.banner.flatMap { $0.until > now ? $0 : nil }),
+            settings: loaded.settings, now: now)
+    }
+}
