@@ -78,6 +78,9 @@ public func buildApplication(
         renderer: try await PageRenderer.load())
 
     let metrics = SiteMetrics()
+    // Listeners hear a change in the order they were added: the frame data must be dropped before the pages
+    // built from it, or a page rendered in between from the old frame could be kept.
+    let frames = FrameSource(database: database)
     let cache = caching.isOn ? PageCache(budgetBytes: caching.budgetBytes) : nil
     cache?.follow(database.changes)
     database.changes.listen { _ in metrics.purged() }
@@ -123,7 +126,7 @@ public func buildApplication(
     let pages = PublicPages(
         site: context, queries: PublicQueries(database: database),
         machines: MachineSite(site: context, queries: PublicQueries(database: database), clock: clock),
-        caching: caching, cache: cache, metrics: metrics, frames: FrameSource(database: database), clock: clock)
+        caching: caching, cache: cache, metrics: metrics, frames: frames, clock: clock)
     PublicSite(
         site: context, queries: PublicQueries(database: database),
         photos: PhotoFiles(directory: site.photoDirectory), pages: pages, metrics: metrics, clock: clock
