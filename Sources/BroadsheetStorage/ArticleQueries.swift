@@ -5,9 +5,13 @@ import SQLKit
 extension PublicQueries {
     /// Finds what an article URL leads to: the article, its new URL, gone, or nothing.
     public func article(edition: String, day: LocalDay, slug: String, now: Date) async throws -> ArticleLookup {
+        // The section comes in the same row; tags, authors and sources in one more statement (`links`).
         let row = try await SummaryRow.select(db)
             .column(SQLRaw("a.status")).column(SQLRaw("a.translation_group")).column(SQLRaw("a.body"))
-            .column(SQLRaw("a.updated_at")).column(SQLRaw("a.section_id"))
+            .column(SQLRaw("a.updated_at"))
+            .column(SQLRaw("s.id AS section_id")).column(SQLRaw("s.slug AS section_slug"))
+            .column(SQLRaw("s.name AS section_name")).column(SQLRaw("s.position AS section_position"))
+            .join(SQLAlias(SQLIdentifier("sections"), as: SQLIdentifier("s")), method: SQLJoinMethod.left, on: SQLRaw("s.id = a.section_id"))
             .where(SQLColumn("edition", table: "a"), .equal, SQLBind(edition))
             .where(SQLColumn("url_day", table: "a"), .equal, SQLBind(day.isoString))
             .where(SQLColumn("slug", table: "a"), .equal, SQLBind(slug))
@@ -23,17 +27,20 @@ extension PublicQueries {
         default:
             return .notFound
         }
-        let sectionID = try row.decode(column: "section_id", as: Int?.self)
+        let section: Section? = try row.decode(column: "section_id", as: Int?.self).map { id in
+            Section(
+                id: id, edition: edition, slug: try row.decode(column: "section_slug", as: String.self),
+                name: try row.decode(column: "section_name", as: String.self),
+                position: try row.decode(column: "section_position", as: Int.self))
+        }
         let updatedAt = try row.decode(column: "updated_at", as: Int?.self)
+        let links = try await links(ofArticle: summary.id)
         let article = Article(
             summary: summary.summary, status: .published,
             translationGroup: try row.decode(column: "translation_group", as: Int.self),
             body: try row.decode(column: "body", as: String.self),
             updatedAt: updatedAt.map { Date(timeIntervalSince1970: TimeInterval($0)) },
-            section: try await sectionID.asyncFlatMap { try await section(id: $0) },
-            tags: try await tags(ofArticle: summary.id),
-            authors: try await authors(ofArticle: summary.id),
-            sources: try await sources(ofArticle: summary.id))
+            section: section, tags: links.tags, authors: links.authors, sources: links.sources)
         return .found(article)
     }
 
@@ -83,6 +90,49 @@ extension PublicQueries {
             .all(decoding: AuthorRow.self).map(\.author)
     }
 
+    /// An article's tags, authors and sources, each in its order, in one statement.
+    func links(ofArticle id: Int) async throws -> (tags: [Tag], authors: [Author], sources: [ArticleSource]) {
+        struct Row: Decodable {
+            let kind: String
+            let id: Int?
+            let edition: String?
+            let slug: String?
+            let name: String
+            let bio: String?
+            let what: String?
+            let url: String?
+        }
+        let rows = try await db.raw(
+            """
+            SELECT 't' AS kind, at.position AS position, t.id AS id, t.edition AS edition, t.slug AS slug, t.name AS name,
+                NULL AS bio, NULL AS what, NULL AS url
+            FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = \(bind: id)
+            UNION ALL
+            SELECT 'a', aa.position, au.id, au.edition, au.slug, au.name, au.bio, NULL, NULL
+            FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = \(bind: id)
+            UNION ALL
+            SELECT 's', position, NULL, NULL, NULL, name, NULL, what, url FROM article_sources WHERE article_id = \(bind: id)
+            ORDER BY kind, position
+            """
+        ).all(decoding: Row.self)
+        var links: (tags: [Tag], authors: [Author], sources: [ArticleSource]) = ([], [], [])
+        for row in rows {
+            switch row.kind {
+            case "t":
+                if let id = row.id, let edition = row.edition, let slug = row.slug {
+                    links.tags.append(Tag(id: id, edition: edition, slug: slug, name: row.name))
+                }
+            case "a":
+                if let id = row.id, let edition = row.edition, let slug = row.slug {
+                    links.authors.append(Author(id: id, edition: edition, slug: slug, name: row.name, bio: row.bio ?? ""))
+                }
+            default:
+                links.sources.append(ArticleSource(name: row.name, what: row.what ?? "", url: row.url))
+            }
+        }
+        return links
+    }
+
     func sources(ofArticle id: Int) async throws -> [ArticleSource] {
         struct Row: Decodable {
             let name: String
@@ -92,12 +142,5 @@ extension PublicQueries {
         return try await db.select().columns("name", "what", "url").from("article_sources")
             .where("article_id", .equal, SQLBind(id)).orderBy("position")
             .all(decoding: Row.self).map { ArticleSource(name: $0.name, what: $0.what, url: $0.url) }
-    }
-}
-
-extension Optional {
-    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }
