@@ -80,7 +80,7 @@ public func buildApplication(
     let metrics = SiteMetrics()
     // Listeners hear a change in the order they were added: the frame data must be dropped before the pages
     // built from it, or a page rendered in between from the old frame could be kept.
-    let frames = FrameSource(database: database)
+    let frames = FrameSource(database: database, editions: site.editions)
     let cache = caching.isOn ? PageCache(budgetBytes: caching.budgetBytes) : nil
     cache?.follow(database.changes)
     database.changes.listen { _ in metrics.purged() }

@@ -62,7 +62,6 @@ final class PageCache: Sendable {
         var floor: UInt64 = 0
         var flights: [String: Flight] = [:]
         var nextFlight: UInt64 = 0
-        var purges = 0
         var evictions = 0
     }
 
@@ -129,7 +128,6 @@ final class PageCache: Sendable {
     func purge(_ change: SiteChange) {
         state.withLock { state in
             state.epoch += 1
-            state.purges += 1
             // Renders under way may have read the old state: later requests must not wait for them.
             state.flights.removeAll()
             switch change {
@@ -201,11 +199,10 @@ final class PageCache: Sendable {
     struct Figures: Sendable {
         let entries: Int
         let bytes: Int
-        let purges: Int
         let evictions: Int
     }
 
     var figures: Figures {
-        state.withLock { Figures(entries: $0.slots.count, bytes: $0.bytes, purges: $0.purges, evictions: $0.evictions) }
+        state.withLock { Figures(entries: $0.slots.count, bytes: $0.bytes, evictions: $0.evictions) }
     }
 }

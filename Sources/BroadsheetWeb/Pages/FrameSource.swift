@@ -21,17 +21,16 @@ final class FrameSource: Sendable {
     /// `generation` counts drops: a load that began before one is not kept.
     private let state = Mutex<(generation: UInt64, editions: [String: Loaded])>((0, [:]))
 
-    init(database: NewsDatabase) {
+    init(database: NewsDatabase, editions: Editions) {
         queries = PublicQueries(database: database)
         settings = SettingsStore(database: database)
         setup = NewsroomSetup(database: database)
+        // What a frame shows, in every edition: the same keys that purge the pages showing it.
+        let shown = Set([.settings] + editions.all.flatMap { [SurrogateKey.sections($0.code), .banner($0.code)] })
         database.changes.listen { [weak self] change in
             switch change {
             case .everything: self?.drop()
-            case .keys(let keys):
-                if keys.contains(.settings) || keys.contains(where: { $0.name.hasPrefix("menu-") || $0.name.hasPrefix("banner-") }) {
-                    self?.drop()
-                }
+            case .keys(let keys): if !keys.isDisjoint(with: shown) { self?.drop() }
             }
         }
     }

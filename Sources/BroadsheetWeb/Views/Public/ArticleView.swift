@@ -23,11 +23,9 @@ enum ArticleView {
         let chrome = model.chrome
         out.markup("<article class=\"article\">\n<header class=\"article-head\">\n")
         if let label = model.label {
-            out.markup("<p class=\"label-line\"><span class=\"label")
-            if model.breaking { out.markup(" label-breaking") }
-            out.markup("\">")
-            out.text(label)
-            out.markup("</span></p>")
+            out.markup("<p class=\"label-line\">")
+            out.label(label, breaking: model.breaking)
+            out.markup("</p>")
         }
         out.markup("\n<h1>")
         out.text(model.headline)
@@ -68,15 +66,9 @@ enum ArticleView {
         }
         out.markup("\n</header>\n")
         if let photo = model.photo {
-            out.markup("<figure class=\"main-photo\"><img src=\"")
-            out.text(photo.src)
-            out.markup("\" width=\"")
-            out.number(photo.width)
-            out.markup("\" height=\"")
-            out.number(photo.height)
-            out.markup("\" alt=\"")
-            out.text(photo.alt)
-            out.markup("\"><figcaption>")
+            out.markup("<figure class=\"main-photo\">")
+            out.image(src: photo.src, width: photo.width, height: photo.height, alt: photo.alt)
+            out.markup("><figcaption>")
             out.text(photo.caption)
             if let credit = photo.credit {
                 out.markup(" <span class=\"credit\">")

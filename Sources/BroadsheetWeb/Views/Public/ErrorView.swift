@@ -7,11 +7,9 @@ enum ErrorView {
             out.text(model.heading)
             out.markup("</h1>\n<p>")
             out.text(model.text)
-            out.markup("</p>\n<p><a href=\"")
-            out.text(model.chrome.homePath)
-            out.markup("\">")
-            out.string("goHome", of: model.chrome)
-            out.markup("</a></p>\n</section>\n")
+            out.markup("</p>\n<p>")
+            out.link(model.chrome.homePath, model.chrome.t["goHome"] ?? "")
+            out.markup("</p>\n</section>\n")
             if let recent = model.recent { HeadlineViews.block(recent, into: &out) }
             out.markup("\n")
         }

@@ -57,6 +57,37 @@ struct HTMLWriter {
         if let text { self.text(text) }
     }
 
+    /// `<img src=".." width=".." height=".." alt=".."`, left open for the caller's other attributes and `>`.
+    mutating func image(src: String, width: Int, height: Int, alt: String) {
+        markup("<img src=\"")
+        text(src)
+        markup("\" width=\"")
+        number(width)
+        markup("\" height=\"")
+        number(height)
+        markup("\" alt=\"")
+        text(alt)
+        markup("\"")
+    }
+
+    /// `<a href="..">text</a>`
+    mutating func link(_ href: String, _ text: String) {
+        markup("<a href=\"")
+        self.text(href)
+        markup("\">")
+        self.text(text)
+        markup("</a>")
+    }
+
+    /// An article's label ("Analysis", "Breaking"), red when it is breaking news.
+    mutating func label(_ label: String, breaking: Bool) {
+        markup("<span class=\"label")
+        if breaking { markup(" label-breaking") }
+        markup("\">")
+        text(label)
+        markup("</span>")
+    }
+
     /// A UI string of the edition by key, escaped.
     mutating func string(_ key: String, of chrome: Chrome) {
         text(chrome.t[key] ?? "")

@@ -5,29 +5,15 @@ enum HeadlineViews {
         if item.photo != nil { out.markup(" with-photo") }
         out.markup("\">")
         if let photo = item.photo {
-            out.markup("<img src=\"")
-            out.text(photo.src)
-            out.markup("\" width=\"")
-            out.number(photo.width)
-            out.markup("\" height=\"")
-            out.number(photo.height)
-            out.markup("\" alt=\"")
-            out.text(photo.alt)
-            out.markup("\" loading=\"lazy\" decoding=\"async\">")
+            out.image(src: photo.src, width: photo.width, height: photo.height, alt: photo.alt)
+            out.markup(" loading=\"lazy\" decoding=\"async\">")
         }
         out.markup("<div class=\"headline-text\">")
         if let label = item.label {
-            out.markup("<span class=\"label")
-            if item.breaking { out.markup(" label-breaking") }
-            out.markup("\">")
-            out.text(label)
-            out.markup("</span> ")
+            out.label(label, breaking: item.breaking)
+            out.markup(" ")
         }
-        out.markup("<a href=\"")
-        out.text(item.path)
-        out.markup("\">")
-        out.text(item.headline)
-        out.markup("</a>")
+        out.link(item.path, item.headline)
         if let time = item.time {
             out.markup(" <time datetime=\"")
             out.text(item.datetime)
@@ -50,11 +36,7 @@ enum HeadlineViews {
         out.text(block.blockID)
         out.markup("\">")
         if let path = block.blockPath {
-            out.markup("<a href=\"")
-            out.text(path)
-            out.markup("\">")
-            out.text(block.blockTitle)
-            out.markup("</a>")
+            out.link(path, block.blockTitle)
         } else {
             out.text(block.blockTitle)
         }
@@ -62,11 +44,9 @@ enum HeadlineViews {
         for item in block.blockItems { self.item(item, into: &out) }
         out.markup("</ul>\n")
         if let more = block.blockMorePath {
-            out.markup("<p class=\"more\"><a href=\"")
-            out.text(more)
-            out.markup("\">")
-            out.text(block.blockMoreText)
-            out.markup("</a></p>")
+            out.markup("<p class=\"more\">")
+            out.link(more, block.blockMoreText ?? "")
+            out.markup("</p>")
         }
         out.markup("\n</section>\n")
     }

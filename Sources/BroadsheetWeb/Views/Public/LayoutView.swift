@@ -132,11 +132,7 @@ enum LayoutView {
             out.string("breaking", of: chrome)
             out.markup(":</strong> ")
             if let url = banner.url {
-                out.markup("<a href=\"")
-                out.text(url)
-                out.markup("\">")
-                out.text(banner.text)
-                out.markup("</a>")
+                out.link(url, banner.text)
             } else {
                 out.text(banner.text)
             }
@@ -147,11 +143,9 @@ enum LayoutView {
 
     /// Everything after the page's own content.
     static func close(_ chrome: Chrome, into out: inout HTMLWriter) {
-        out.markup("\n</main>\n<footer class=\"footer\">\n<p class=\"footer-brand\"><a href=\"")
-        out.text(chrome.homePath)
-        out.markup("\">")
-        out.text(chrome.siteName)
-        out.markup("</a></p>\n<p>")
+        out.markup("\n</main>\n<footer class=\"footer\">\n<p class=\"footer-brand\">")
+        out.link(chrome.homePath, chrome.siteName)
+        out.markup("</p>\n<p>")
         out.string("footerAbout", of: chrome)
         out.markup("</p>\n<p>")
         out.string("footerDemo", of: chrome)

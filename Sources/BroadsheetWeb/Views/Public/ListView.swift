@@ -30,11 +30,7 @@ enum ListView {
             out.text(day.id)
             out.markup("\">")
             if let path = day.path {
-                out.markup("<a href=\"")
-                out.text(path)
-                out.markup("\">")
-                out.text(day.title)
-                out.markup("</a>")
+                out.link(path, day.title)
             } else {
                 out.text(day.title)
             }
