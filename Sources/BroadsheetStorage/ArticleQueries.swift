@@ -11,13 +11,13 @@ extension PublicQueries {
             .column(SQLRaw("a.updated_at"))
             .column(SQLRaw("s.id AS section_id")).column(SQLRaw("s.slug AS section_slug"))
             .column(SQLRaw("s.name AS section_name")).column(SQLRaw("s.position AS section_position"))
-            .join(SQLAlias(SQLIdentifier("sections"), as: SQLIdentifier("s")), method: SQLJoinMethod.left, on: SQLRaw("s.id = a.section_id"))
-            .where(SQLColumn("edition", table: "a"), .equal, SQLBind(edition))
-            .where(SQLColumn("url_day", table: "a"), .equal, SQLBind(day.isoString))
-            .where(SQLColumn("slug", table: "a"), .equal, SQLBind(slug))
+            .join(SQLRaw("sections AS s"), method: SQLJoinMethod.left, on: SQLRaw("s.id = a.section_id"))
+            .where(SQLRaw("a.edition"), .equal, SQLBind(edition))
+            .where(SQLRaw("a.url_day"), .equal, SQLBind(day.isoString))
+            .where(SQLRaw("a.slug"), .equal, SQLBind(slug))
             .first()
         guard let row else { return try await movedArticle(edition: edition, day: day, slug: slug, now: now) }
-        let summary = try row.decode(model: SummaryRow.self)
+        let summary = try SummaryRow(row: row)
         let status = ArticleStatus(rawValue: try row.decode(column: "status", as: String.self))
         switch status {
         case .published where (summary.published_at ?? .max) <= now.epochSeconds:
@@ -54,10 +54,10 @@ extension PublicQueries {
             return try await isDeleted(edition: edition, day: day, slug: slug) ? .gone : .notFound
         }
         let current = try await SummaryRow.select(db).column(SQLRaw("a.status"))
-            .where(SQLColumn("id", table: "a"), .equal, SQLBind(articleID))
+            .where(SQLRaw("a.id"), .equal, SQLBind(articleID))
             .first()
         guard let current else { return .notFound }
-        let summary = try current.decode(model: SummaryRow.self)
+        let summary = try SummaryRow(row: current)
         switch ArticleStatus(rawValue: try current.decode(column: "status", as: String.self)) {
         case .published where (summary.published_at ?? .max) <= now.epochSeconds: return .moved(summary.summary)
         case .unpublished: return .gone
@@ -75,8 +75,8 @@ extension PublicQueries {
         try await db.select().columns(SQLRaw("t.id"), SQLRaw("t.edition"), SQLRaw("t.slug"), SQLRaw("t.name"))
             .from(SQLAlias(SQLIdentifier("article_tags"), as: SQLIdentifier("at")))
             .join(SQLAlias(SQLIdentifier("tags"), as: SQLIdentifier("t")), on: SQLRaw("t.id = at.tag_id"))
-            .where(SQLColumn("article_id", table: "at"), .equal, SQLBind(id))
-            .orderBy(SQLColumn("position", table: "at"))
+            .where(SQLRaw("at.article_id"), .equal, SQLBind(id))
+            .orderBy(SQLRaw("at.position"))
             .all(decoding: TagRow.self).map(\.tag)
     }
 
@@ -85,8 +85,8 @@ extension PublicQueries {
             .columns(SQLRaw("au.id"), SQLRaw("au.edition"), SQLRaw("au.slug"), SQLRaw("au.name"), SQLRaw("au.bio"))
             .from(SQLAlias(SQLIdentifier("article_authors"), as: SQLIdentifier("aa")))
             .join(SQLAlias(SQLIdentifier("authors"), as: SQLIdentifier("au")), on: SQLRaw("au.id = aa.author_id"))
-            .where(SQLColumn("article_id", table: "aa"), .equal, SQLBind(id))
-            .orderBy(SQLColumn("position", table: "aa"))
+            .where(SQLRaw("aa.article_id"), .equal, SQLBind(id))
+            .orderBy(SQLRaw("aa.position"))
             .all(decoding: AuthorRow.self).map(\.author)
     }
 

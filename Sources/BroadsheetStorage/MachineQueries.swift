@@ -45,9 +45,9 @@ extension PublicQueries {
         let bodies = try await db.select()
             .columns(SQLRaw("a.id"), SQLRaw("a.body"), SQLRaw("a.updated_at"), SQLRaw("s.name AS section_name"))
             .from(SQLAlias(SQLIdentifier("articles"), as: SQLIdentifier("a")))
-            .join(SQLAlias(SQLIdentifier("sections"), as: SQLIdentifier("s")), method: SQLJoinMethod.left,
+            .join(SQLRaw("sections AS s"), method: SQLJoinMethod.left,
                   on: SQLRaw("s.id = a.section_id"))
-            .where(SQLColumn("id", table: "a"), .in, SQLBind.group(ids))
+            .where(SQLRaw("a.id"), .in, SQLBind.group(ids))
             .all(decoding: Body.self)
         let byID = Dictionary(uniqueKeysWithValues: bodies.map { ($0.id, $0) })
         let authors = try await names(through: "article_authors", key: "author_id", table: "authors", ids: ids)
@@ -69,8 +69,8 @@ extension PublicQueries {
         let rows = try await db.select().columns(SQLRaw("l.article_id"), SQLRaw("n.name"))
             .from(SQLAlias(SQLIdentifier(link), as: SQLIdentifier("l")))
             .join(SQLAlias(SQLIdentifier(table), as: SQLIdentifier("n")), on: SQLRaw("n.id = l.\(key)"))
-            .where(SQLColumn("article_id", table: "l"), .in, SQLBind.group(ids))
-            .orderBy(SQLColumn("position", table: "l"))
+            .where(SQLRaw("l.article_id"), .in, SQLBind.group(ids))
+            .orderBy(SQLRaw("l.position"))
             .all(decoding: Row.self)
         return Dictionary(grouping: rows, by: \.article_id).mapValues { $0.map(\.name) }
     }
@@ -79,7 +79,7 @@ extension PublicQueries {
     public func liveCount(edition: String, now: Date) async throws -> Int {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(SQLAlias(SQLIdentifier("articles"), as: SQLIdentifier("a")))
-            .where(SQLColumn("edition", table: "a"), .equal, SQLBind(edition))
+            .where(SQLRaw("a.edition"), .equal, SQLBind(edition))
             .live(at: now)
             .first(decodingColumn: "n", as: Int.self) ?? 0
     }
@@ -99,9 +99,9 @@ extension PublicQueries {
             .columns(SQLRaw("a.edition"), SQLRaw("a.url_day"), SQLRaw("a.slug"), SQLRaw("a.published_at"),
                      SQLRaw("a.updated_at"), SQLRaw("a.translation_group"))
             .from(SQLAlias(SQLIdentifier("articles"), as: SQLIdentifier("a")))
-            .where(SQLColumn("edition", table: "a"), .equal, SQLBind(edition))
+            .where(SQLRaw("a.edition"), .equal, SQLBind(edition))
             .live(at: now)
-            .orderBy(SQLColumn("published_at", table: "a")).orderBy(SQLColumn("id", table: "a"))
+            .orderBy(SQLRaw("a.published_at")).orderBy(SQLRaw("a.id"))
             .limit(limit).offset(offset)
             .all(decoding: Row.self)
         guard !rows.isEmpty else { return [] }
@@ -109,8 +109,8 @@ extension PublicQueries {
             .columns(SQLRaw("a.edition"), SQLRaw("a.url_day"), SQLRaw("a.slug"), SQLRaw("a.published_at"),
                      SQLRaw("a.updated_at"), SQLRaw("a.translation_group"))
             .from(SQLAlias(SQLIdentifier("articles"), as: SQLIdentifier("a")))
-            .where(SQLColumn("translation_group", table: "a"), .in, SQLBind.group(Array(Set(rows.map(\.translation_group)))))
-            .where(SQLColumn("edition", table: "a"), .notEqual, SQLBind(edition))
+            .where(SQLRaw("a.translation_group"), .in, SQLBind.group(Array(Set(rows.map(\.translation_group)))))
+            .where(SQLRaw("a.edition"), .notEqual, SQLBind(edition))
             .live(at: now)
             .all(decoding: Row.self)
         let byGroup = Dictionary(grouping: versions, by: \.translation_group)
@@ -128,12 +128,12 @@ extension PublicQueries {
     /// Live articles published since `since`, newest first (the news sitemap's 48 hours).
     public func published(edition: String, since: Date, now: Date, limit: Int = 1000) async throws -> [ArticleSummary] {
         try await SummaryRow.select(db)
-            .where(SQLColumn("edition", table: "a"), .equal, SQLBind(edition))
-            .where(SQLColumn("published_at", table: "a"), .greaterThanOrEqual, SQLBind(since.epochSeconds))
+            .where(SQLRaw("a.edition"), .equal, SQLBind(edition))
+            .where(SQLRaw("a.published_at"), .greaterThanOrEqual, SQLBind(since.epochSeconds))
             .live(at: now)
-            .orderBy(SQLColumn("published_at", table: "a"), SQLDirection.descending)
+            .orderBy(SQLRaw("a.published_at"), SQLDirection.descending)
             .limit(limit)
-            .all(decoding: SummaryRow.self).map(\.summary)
+            .summaries()
     }
 
     /// All sections, tags and authors of an edition, for the sitemap of pages.

@@ -6,13 +6,16 @@ import SQLKit
 import SQLiteKit
 
 /// The newsroom's database, whichever engine is behind it: `sql` for single statements (reads, and writes
-/// that stand alone), `transaction` for work that must commit or roll back as one.
+/// that stand alone), `reads` for the public site's statements, which only read, and `transaction` for work
+/// that must commit or roll back as one.
 ///
-/// On SQLite the two are separate connections to one file: a transaction holds the writer connection alone
+/// On SQLite these are separate connections to one file: a transaction holds the writer connection alone
 /// (transactions queue for it), so no other request's statement can slip into it or see it half done;
-/// in WAL mode the reader connection goes on reading the last committed state meanwhile.
+/// in WAL mode the other connections go on reading the last committed state meanwhile.
 public struct NewsDatabase: Sendable {
     public let sql: any SQLDatabase
+    /// Statements that only read; on an SQLite file, `ReadingConnections`.
+    public let reads: any SQLDatabase
     private let writer: any SQLDatabase
     private let writerGate: SerialGate
     private let close: @Sendable () async throws -> Void
@@ -20,11 +23,15 @@ public struct NewsDatabase: Sendable {
     public let changes = SiteChanges()
 
     public init(sql: any SQLDatabase, close: @escaping @Sendable () async throws -> Void) {
-        self.init(sql: sql, writer: sql, close: close)
+        self.init(sql: sql, reads: sql, writer: sql, close: close)
     }
 
-    init(sql: any SQLDatabase, writer: any SQLDatabase, close: @escaping @Sendable () async throws -> Void) {
+    init(
+        sql: any SQLDatabase, reads: any SQLDatabase, writer: any SQLDatabase,
+        close: @escaping @Sendable () async throws -> Void
+    ) {
         self.sql = sql
+        self.reads = reads
         self.writer = writer
         self.writerGate = SerialGate()
         self.close = close
@@ -70,9 +77,19 @@ public struct NewsDatabase: Sendable {
         _ = try await writer.sql(queryLogLevel: nil).raw("PRAGMA journal_mode=WAL").all()
         let readerSQL = try await configure(reader)
         let writerSQL = try await configure(writer)
+        let reading: ReadingConnections
+        do {
+            reading = try ReadingConnections(path: path, logger: logger)
+        } catch {
+            try? await reader.close()
+            try? await writer.close()
+            try? await pool.shutdownGracefully()
+            throw OpenError.cannotOpen(path: path, reason: String(describing: error))
+        }
         return NewsDatabase(
-            sql: TalliedDatabase(base: readerSQL), writer: writerSQL,
+            sql: TalliedDatabase(base: readerSQL), reads: TalliedDatabase(base: reading), writer: writerSQL,
             close: {
+                reading.close()
                 try await reader.close()
                 try await writer.close()
                 try await pool.shutdownGracefully()

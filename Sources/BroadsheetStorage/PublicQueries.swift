@@ -17,7 +17,7 @@ public struct PublicQueries: Sendable {
     let db: any SQLDatabase
 
     public init(database: NewsDatabase) {
-        self.db = database.sql
+        self.db = database.reads
     }
 
     init(sql: any SQLDatabase) {
@@ -29,31 +29,31 @@ public struct PublicQueries: Sendable {
     /// The edition's latest articles, newest first.
     public func latest(edition: String, limit: Int, offset: Int = 0, now: Date) async throws -> [ArticleSummary] {
         try await SummaryRow.select(db)
-            .where(SQLColumn("edition", table: "a"), .equal, SQLBind(edition))
+            .where(SQLRaw("a.edition"), .equal, SQLBind(edition))
             .live(at: now)
-            .orderBy(SQLColumn("published_at", table: "a"), SQLDirection.descending)
+            .orderBy(SQLRaw("a.published_at"), SQLDirection.descending)
             .limit(limit).offset(offset)
-            .all(decoding: SummaryRow.self).map(\.summary)
+            .summaries()
     }
 
     /// The newest article marked as a top story; nil when the newsroom has marked none.
     public func topStory(edition: String, now: Date) async throws -> ArticleSummary? {
         try await SummaryRow.select(db)
-            .where(SQLColumn("edition", table: "a"), .equal, SQLBind(edition))
-            .where(SQLColumn("is_top", table: "a"), .equal, SQLBind(true))
+            .where(SQLRaw("a.edition"), .equal, SQLBind(edition))
+            .where(SQLRaw("a.is_top"), .equal, SQLBind(true))
             .live(at: now)
-            .orderBy(SQLColumn("published_at", table: "a"), SQLDirection.descending)
+            .orderBy(SQLRaw("a.published_at"), SQLDirection.descending)
             .limit(1)
-            .first(decoding: SummaryRow.self)?.summary
+            .firstSummary()
     }
 
     public func inSection(_ sectionID: Int, limit: Int, offset: Int = 0, now: Date) async throws -> [ArticleSummary] {
         try await SummaryRow.select(db)
-            .where(SQLColumn("section_id", table: "a"), .equal, SQLBind(sectionID))
+            .where(SQLRaw("a.section_id"), .equal, SQLBind(sectionID))
             .live(at: now)
-            .orderBy(SQLColumn("published_at", table: "a"), SQLDirection.descending)
+            .orderBy(SQLRaw("a.published_at"), SQLDirection.descending)
             .limit(limit).offset(offset)
-            .all(decoding: SummaryRow.self).map(\.summary)
+            .summaries()
     }
 
     /// The newest `perSection` live articles of each section, in one statement (the home page's section blocks):
@@ -69,14 +69,14 @@ public struct PublicQueries: Sendable {
                 """)
         }
         let rows = try await SummaryRow.select(db)
-            .column(SQLColumn("section_id", table: "a"), as: "section_of")
-            .where(SQLColumn("id", table: "a"), .in, SQLGroupExpression(SQLList(newest, separator: SQLRaw(" UNION ALL "))))
-            .orderBy(SQLColumn("published_at", table: "a"), SQLDirection.descending)
+            .column(SQLRaw("a.section_id"), as: "section_of")
+            .where(SQLRaw("a.id"), .in, SQLGroupExpression(SQLList(newest, separator: SQLRaw(" UNION ALL "))))
+            .orderBy(SQLRaw("a.published_at"), SQLDirection.descending)
             .all()
         var bySection: [Int: [ArticleSummary]] = [:]
         for row in rows {
             let section = try row.decode(column: "section_of", as: Int.self)
-            bySection[section, default: []].append(try row.decode(model: SummaryRow.self).summary)
+            bySection[section, default: []].append(try SummaryRow(row: row).summary)
         }
         return bySection
     }
@@ -127,31 +127,31 @@ public struct PublicQueries: Sendable {
             return SQLQueryString("SELECT article_id FROM (\(links))")
         }
         return try await SummaryRow.select(db)
-            .where(SQLColumn("id", table: "a"), .in, SQLGroupExpression(SQLList(newest, separator: SQLRaw(" UNION ALL "))))
+            .where(SQLRaw("a.id"), .in, SQLGroupExpression(SQLList(newest, separator: SQLRaw(" UNION ALL "))))
             .live(at: now)
-            .orderBy(SQLColumn("published_at", table: "a"), SQLDirection.descending)
+            .orderBy(SQLRaw("a.published_at"), SQLDirection.descending)
             .limit(limit).offset(offset)
-            .all(decoding: SummaryRow.self).map(\.summary)
+            .summaries()
     }
 
     /// Everything the edition published on one local day, newest first.
     public func onDay(edition: String, day: LocalDay, now: Date) async throws -> [ArticleSummary] {
         try await SummaryRow.select(db)
-            .where(SQLColumn("edition", table: "a"), .equal, SQLBind(edition))
-            .where(SQLColumn("url_day", table: "a"), .equal, SQLBind(day.isoString))
+            .where(SQLRaw("a.edition"), .equal, SQLBind(edition))
+            .where(SQLRaw("a.url_day"), .equal, SQLBind(day.isoString))
             .live(at: now)
-            .orderBy(SQLColumn("published_at", table: "a"), SQLDirection.descending)
+            .orderBy(SQLRaw("a.published_at"), SQLDirection.descending)
             .limit(1000)
-            .all(decoding: SummaryRow.self).map(\.summary)
+            .summaries()
     }
 
     /// The live versions of a translation group, except the one being read.
     public func translations(group: Int, excluding articleID: Int, now: Date) async throws -> [ArticleSummary] {
         try await SummaryRow.select(db)
-            .where(SQLColumn("translation_group", table: "a"), .equal, SQLBind(group))
-            .where(SQLColumn("id", table: "a"), .notEqual, SQLBind(articleID))
+            .where(SQLRaw("a.translation_group"), .equal, SQLBind(group))
+            .where(SQLRaw("a.id"), .notEqual, SQLBind(articleID))
             .live(at: now)
-            .all(decoding: SummaryRow.self).map(\.summary)
+            .summaries()
     }
 
     // MARK: Sections, tags, authors
