@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Formats dates for one edition: its language and the newsroom's time zone.
 public struct EditionCalendar: Sendable {
@@ -27,26 +28,30 @@ public struct EditionCalendar: Sendable {
 
     /// "Monday, 30 June 2025, 19:53" / "Понеділок, 30 червня 2025, 19:53".
     public func dateTime(_ date: Date) -> String {
-        capitalizingFirstLetter(formatters.dateTime.string(from: date))
+        formatters.memo.string(.dateTime, date) { capitalizingFirstLetter(formatters.dateTime.string(from: date)) }
     }
 
     /// "Monday, 30 June 2025" / "Понеділок, 30 червня 2025" (day headings of the All news list).
     public func day(_ date: Date) -> String {
-        capitalizingFirstLetter(formatters.day.string(from: date))
+        formatters.memo.string(.day, date) { capitalizingFirstLetter(formatters.day.string(from: date)) }
     }
 
     /// "19:53".
     public func time(_ date: Date) -> String {
-        formatters.time.string(from: date)
+        formatters.memo.string(.time, date) { formatters.time.string(from: date) }
     }
 
     /// "30 June, 19:53" / "30 червня, 19:53" (recent-news items from another day).
     public func dayAndTime(_ date: Date) -> String {
-        formatters.dayAndTime.string(from: date)
+        formatters.memo.string(.dayAndTime, date) { formatters.dayAndTime.string(from: date) }
     }
 
     /// The calendar day in the newsroom's zone, as used in article URLs.
     public func localDay(_ date: Date) -> LocalDay {
+        formatters.memo.localDay(date) { computedLocalDay(date) }
+    }
+
+    private func computedLocalDay(_ date: Date) -> LocalDay {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         if let day = LocalDay(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0) {
             return day
@@ -69,6 +74,10 @@ public struct EditionCalendar: Sendable {
 
     /// The start of the next local day: when "today" on a page stops being today.
     public func nextMidnight(after date: Date) -> Date {
+        formatters.memo.nextMidnight(after: localDay(date)) { computedNextMidnight(after: date) }
+    }
+
+    private func computedNextMidnight(after date: Date) -> Date {
         let today = calendar.startOfDay(for: date)
         return calendar.date(byAdding: .day, value: 1, to: today).map { calendar.startOfDay(for: $0.addingTimeInterval(3600 * 3)) }
             ?? date.addingTimeInterval(86_400)
@@ -76,7 +85,7 @@ public struct EditionCalendar: Sendable {
 
     /// True when both instants fall on the same local day.
     public func isSameDay(_ a: Date, _ b: Date) -> Bool {
-        calendar.isDate(a, inSameDayAs: b)
+        localDay(a) == localDay(b)
     }
 
     /// Foundation gives "понеділок"; a heading starts with a capital in every edition language.
@@ -108,12 +117,13 @@ final class LockedDateFormatter: @unchecked Sendable {
     }
 }
 
-/// The four formatters of one locale and zone, built once per process.
+/// The four formatters of one locale and zone, built once per process, and what they produced lately.
 final class EditionFormatters: Sendable {
     let dateTime: LockedDateFormatter
     let day: LockedDateFormatter
     let time: LockedDateFormatter
     let dayAndTime: LockedDateFormatter
+    let memo = CalendarMemo()
 
     private init(locale: Locale, calendar: Calendar) {
         dateTime = LockedDateFormatter(pattern: "EEEE, d MMMM yyyy, HH:mm", locale: locale, calendar: calendar)
@@ -144,6 +154,53 @@ final class EditionFormatters: Sendable {
                 return created
             }
         }
+    }
+}
+
+/// Formatted dates and local days remembered, so that the same headline times on every page are not worked
+/// out again by ICU: Foundation's calendar and formatters took an eighth of an uncached article page.
+///
+/// Every zone's offset from UTC has been a whole number of quarter hours since 1980, so a formatted minute
+/// ("19:53") is the same for the whole UTC minute and a local day for the whole UTC quarter hour; earlier
+/// dates are not remembered. Bounded: emptied when it reaches `limit` entries.
+final class CalendarMemo: Sendable {
+    enum Format: UInt8 { case dateTime, day, time, dayAndTime }
+
+    private struct Key: Hashable {
+        let format: Format
+        let minute: Int
+    }
+
+    private let strings = Mutex<[Key: String]>([:])
+    private let days = Mutex<[Int: LocalDay]>([:])
+    private let midnights = Mutex<[LocalDay: Date]>([:])
+    static let limit = 20_000
+    /// 1980-01-01T00:00:00Z.
+    private static let firstRemembered: TimeInterval = 315_532_800
+
+    func string(_ format: Format, _ date: Date, make: () -> String) -> String {
+        guard date.timeIntervalSince1970 >= Self.firstRemembered else { return make() }
+        let key = Key(format: format, minute: Int((date.timeIntervalSince1970 / 60).rounded(.down)))
+        return remembered(key, in: strings, make: make)
+    }
+
+    func localDay(_ date: Date, make: () -> LocalDay) -> LocalDay {
+        guard date.timeIntervalSince1970 >= Self.firstRemembered else { return make() }
+        return remembered(Int((date.timeIntervalSince1970 / 900).rounded(.down)), in: days, make: make)
+    }
+
+    func nextMidnight(after day: LocalDay, make: () -> Date) -> Date {
+        remembered(day, in: midnights, make: make)
+    }
+
+    private func remembered<K: Hashable & Sendable, V: Sendable>(_ key: K, in table: borrowing Mutex<[K: V]>, make: () -> V) -> V {
+        if let known = table.withLock({ $0[key] }) { return known }
+        let value = make()
+        table.withLock { table in
+            if table.count >= Self.limit { table.removeAll(keepingCapacity: true) }
+            table[key] = value
+        }
+        return value
     }
 }
 

@@ -72,9 +72,9 @@ extension PublicQueries {
             let at: Int
             let text: String
         }
-        return try await db.select().columns("at", "text").from("article_corrections")
-            .where("article_id", .equal, SQLBind(id)).orderBy("at").orderBy("id")
-            .all(decoding: Row.self).map { Correction(at: Date(timeIntervalSince1970: TimeInterval($0.at)), text: $0.text) }
+        return try await db.raw(
+            "SELECT at, text FROM article_corrections WHERE article_id = \(bind: id) ORDER BY at, id"
+        ).all(decoding: Row.self).map { Correction(at: Date(timeIntervalSince1970: TimeInterval($0.at)), text: $0.text) }
     }
 
     /// Whether an article at this address was deleted (it answers 410).

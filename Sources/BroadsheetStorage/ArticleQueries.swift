@@ -6,16 +6,14 @@ extension PublicQueries {
     /// Finds what an article URL leads to: the article, its new URL, gone, or nothing.
     public func article(edition: String, day: LocalDay, slug: String, now: Date) async throws -> ArticleLookup {
         // The section comes in the same row; tags, authors and sources in one more statement (`links`).
-        let row = try await SummaryRow.select(db)
-            .column(SQLRaw("a.status")).column(SQLRaw("a.translation_group")).column(SQLRaw("a.body"))
-            .column(SQLRaw("a.updated_at"))
-            .column(SQLRaw("s.id AS section_id")).column(SQLRaw("s.slug AS section_slug"))
-            .column(SQLRaw("s.name AS section_name")).column(SQLRaw("s.position AS section_position"))
-            .join(SQLRaw("sections AS s"), method: SQLJoinMethod.left, on: SQLRaw("s.id = a.section_id"))
-            .where(SQLRaw("a.edition"), .equal, SQLBind(edition))
-            .where(SQLRaw("a.url_day"), .equal, SQLBind(day.isoString))
-            .where(SQLRaw("a.slug"), .equal, SQLBind(slug))
-            .first()
+        let row = try await db.raw(
+            """
+            SELECT \(unsafeRaw: SummaryRow.columns), a.status, a.translation_group, a.body, a.updated_at, \
+            s.id AS section_id, s.slug AS section_slug, s.name AS section_name, s.position AS section_position \
+            FROM \(unsafeRaw: SummaryRow.from) LEFT JOIN sections AS s ON s.id = a.section_id \
+            WHERE a.edition = \(bind: edition) AND a.url_day = \(bind: day.isoString) AND a.slug = \(bind: slug)
+            """
+        ).first()
         guard let row else { return try await movedArticle(edition: edition, day: day, slug: slug, now: now) }
         let summary = try SummaryRow(row: row)
         let status = ArticleStatus(rawValue: try row.decode(column: "status", as: String.self))

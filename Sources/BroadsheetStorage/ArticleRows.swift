@@ -29,10 +29,18 @@ struct SummaryRow {
         p.caption AS photo_caption, p.credit AS photo_credit, p.alt_text AS photo_alt
         """
 
+    /// Articles `a` with their main photo `p`.
+    static let from = "articles AS a LEFT JOIN photos AS p ON p.id = a.main_photo_id"
+
     /// A select over articles `a` with their main photo `p`.
     static func select(_ db: any SQLDatabase) -> SQLSelectBuilder {
-        db.select().column(SQLRaw(columns))
-            .from(SQLRaw("articles AS a LEFT JOIN photos AS p ON p.id = a.main_photo_id"))
+        db.select().column(SQLRaw(columns)).from(SQLRaw(from))
+    }
+
+    /// The condition `live(at:)` adds to a builder, for raw statements: the statements of an article page are
+    /// written out, since building them with SQLKit's builders cost about as much as running them.
+    static func live(at now: Date) -> SQLQueryString {
+        "a.status = \(bind: ArticleStatus.published.rawValue) AND a.published_at <= \(bind: now.epochSeconds)"
     }
 
     /// Reads the columns one by one: SQLKit's Codable row decoder cost more than the query on list pages.

@@ -28,12 +28,13 @@ public struct PublicQueries: Sendable {
 
     /// The edition's latest articles, newest first.
     public func latest(edition: String, limit: Int, offset: Int = 0, now: Date) async throws -> [ArticleSummary] {
-        try await SummaryRow.select(db)
-            .where(SQLRaw("a.edition"), .equal, SQLBind(edition))
-            .live(at: now)
-            .orderBy(SQLRaw("a.published_at"), SQLDirection.descending)
-            .limit(limit).offset(offset)
-            .summaries()
+        try await db.raw(
+            """
+            SELECT \(unsafeRaw: SummaryRow.columns) FROM \(unsafeRaw: SummaryRow.from) \
+            WHERE a.edition = \(bind: edition) AND \(SummaryRow.live(at: now)) \
+            ORDER BY a.published_at DESC LIMIT \(literal: limit) OFFSET \(literal: offset)
+            """
+        ).summaries()
     }
 
     /// The newest article marked as a top story; nil when the newsroom has marked none.
@@ -126,12 +127,13 @@ public struct PublicQueries: Sendable {
             // A compound SELECT's parts cannot have their own ORDER BY and LIMIT; a subquery each can.
             return SQLQueryString("SELECT article_id FROM (\(links))")
         }
-        return try await SummaryRow.select(db)
-            .where(SQLRaw("a.id"), .in, SQLGroupExpression(SQLList(newest, separator: SQLRaw(" UNION ALL "))))
-            .live(at: now)
-            .orderBy(SQLRaw("a.published_at"), SQLDirection.descending)
-            .limit(limit).offset(offset)
-            .summaries()
+        return try await db.raw(
+            """
+            SELECT \(unsafeRaw: SummaryRow.columns) FROM \(unsafeRaw: SummaryRow.from) \
+            WHERE a.id IN (\(SQLList(newest, separator: SQLRaw(" UNION ALL ")))) AND \(SummaryRow.live(at: now)) \
+            ORDER BY a.published_at DESC LIMIT \(literal: limit) OFFSET \(literal: offset)
+            """
+        ).summaries()
     }
 
     /// Everything the edition published on one local day, newest first.
@@ -147,11 +149,12 @@ public struct PublicQueries: Sendable {
 
     /// The live versions of a translation group, except the one being read.
     public func translations(group: Int, excluding articleID: Int, now: Date) async throws -> [ArticleSummary] {
-        try await SummaryRow.select(db)
-            .where(SQLRaw("a.translation_group"), .equal, SQLBind(group))
-            .where(SQLRaw("a.id"), .notEqual, SQLBind(articleID))
-            .live(at: now)
-            .summaries()
+        try await db.raw(
+            """
+            SELECT \(unsafeRaw: SummaryRow.columns) FROM \(unsafeRaw: SummaryRow.from) \
+            WHERE a.translation_group = \(bind: group) AND a.id <> \(bind: articleID) AND \(SummaryRow.live(at: now))
+            """
+        ).summaries()
     }
 
     // MARK: Sections, tags, authors
@@ -185,9 +188,9 @@ public struct PublicQueries: Sendable {
 
     public func photos(ids: [Int]) async throws -> [Photo] {
         guard !ids.isEmpty else { return [] }
-        return try await db.select().columns("id", "file", "width", "height", "caption", "credit", "alt_text")
-            .from("photos").where("id", .in, SQLBind.group(ids))
-            .all(decoding: PhotoRow.self).map(\.photo)
+        return try await db.raw(
+            "SELECT id, file, width, height, caption, credit, alt_text FROM photos WHERE id IN (\(binds: ids))"
+        ).all(decoding: PhotoRow.self).map(\.photo)
     }
 
     /// Whether a file in the photo store belongs to a photo the database knows.

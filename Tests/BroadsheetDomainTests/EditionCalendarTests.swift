@@ -151,4 +151,35 @@ struct EditionCalendarTests {
         }
         #expect(days.sorted().map(\.isoString) == ["2024-12-31", "2025-01-02", "2025-06-03", "2025-06-30"])
     }
+
+    @Test(
+        "remembered times and days are what Foundation works out, across daylight-saving changes and in odd zones",
+        arguments: ["Europe/Kyiv", "Asia/Kathmandu", "America/St_Johns", "Australia/Lord_Howe", "UTC"])
+    func rememberedMatchesFoundation(zone: String) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        let calendar = EditionCalendar(localeIdentifier: "uk_UA", timeZone: timeZone)
+        var gregorian = Calendar(identifier: .gregorian)
+        gregorian.timeZone = timeZone
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "uk_UA")
+        formatter.calendar = gregorian
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "d MMMM, HH:mm"
+        // Every 7 minutes and 13 seconds through 2025, twice: the second pass reads what the first remembered.
+        for pass in 0..<2 {
+            var instant = Date(timeIntervalSince1970: 1_735_689_600)
+            while instant.timeIntervalSince1970 < 1_767_225_600 {
+                let parts = gregorian.dateComponents([.year, .month, .day], from: instant)
+                let day = calendar.localDay(instant)
+                #expect(
+                    [day.year, day.month, day.day] == [parts.year, parts.month, parts.day],
+                    "\(zone) \(instant), pass \(pass)")
+                #expect(calendar.dayAndTime(instant) == formatter.string(from: instant), "\(zone) \(instant)")
+                #expect(
+                    calendar.isSameDay(instant, instant.addingTimeInterval(3600))
+                        == gregorian.isDate(instant, inSameDayAs: instant.addingTimeInterval(3600)))
+                instant.addTimeInterval(433 * 7)
+            }
+        }
+    }
 }

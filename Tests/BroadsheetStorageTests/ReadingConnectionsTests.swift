@@ -82,9 +82,14 @@ struct ReadingConnectionsTests {
     @Test("the reading connections refuse to write")
     func readOnly() async throws {
         try await TestDatabase.with { database in
-            await #expect(throws: (any Error).self) {
+            try await NewsroomFixture.build(in: database)
+            await #expect {
                 try await database.reads.raw("DELETE FROM articles").run()
+            } throws: { error in
+                String(describing: error).contains("readonly")
             }
+            let count = try await database.sql.raw("SELECT COUNT(*) AS n FROM articles").first(decodingColumn: "n", as: Int.self)
+            #expect((count ?? 0) > 0)
         }
     }
 

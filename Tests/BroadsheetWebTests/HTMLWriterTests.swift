@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import Testing
 
@@ -27,5 +28,20 @@ struct HTMLWriterTests {
         out.text("plain")
         out.text("<>")
         #expect(String(buffer: out.bytes) == "plain&lt;&gt;")
+    }
+}
+
+@Suite("ISO 8601 times")
+struct ISO8601Tests {
+    @Test("headline times are written exactly as Foundation's ISO 8601 style writes them")
+    func sameAsFoundation() {
+        var seconds: TimeInterval = -2_208_988_800  // 1900-01-01
+        while seconds < 4_102_444_800 {  // 2100-01-01
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(ISO8601.string(date) == date.formatted(.iso8601), "\(seconds)")
+            #expect(ISO8601.string(date.addingTimeInterval(0.75)) == date.addingTimeInterval(0.75).formatted(.iso8601))
+            seconds += 86_400 * 13 + 3_607
+        }
+        #expect(ISO8601.string(Date(timeIntervalSince1970: 1_751_371_200)) == "2025-07-01T12:00:00Z")
     }
 }

@@ -37,7 +37,9 @@ struct ReadingRow: SQLRow {
             if D.self == Int.self || D.self == Int?.self { return number as! D }
             if D.self == Bool.self || D.self == Bool?.self { return (number != 0) as! D }
         case .null:
-            // nil converts to any optional type; a column that must have a value falls through to the error.
+            if D.self == String?.self { return String?.none as! D }
+            if D.self == Int?.self { return Int?.none as! D }
+            // nil converts to any other optional type; a column that must have a value falls through to the error.
             if let none = (nil as Int?) as? D { return none }
         default: break
         }
