@@ -127,10 +127,12 @@ public struct Article: Sendable, Hashable {
     public var tags: [Tag]
     public var authors: [Author]
     public var sources: [ArticleSource]
+    /// Oldest first.
+    public var corrections: [Correction]
 
     public init(
         summary: ArticleSummary, status: ArticleStatus, translationGroup: Int, body: String, updatedAt: Date?,
-        section: Section?, tags: [Tag], authors: [Author], sources: [ArticleSource]
+        section: Section?, tags: [Tag], authors: [Author], sources: [ArticleSource], corrections: [Correction] = []
     ) {
         self.summary = summary
         self.status = status
@@ -141,9 +143,21 @@ public struct Article: Sendable, Hashable {
         self.tags = tags
         self.authors = authors
         self.sources = sources
+        self.corrections = corrections
     }
 
     public var id: Int { summary.id }
+}
+
+/// A dated correction shown at the end of an article.
+public struct Correction: Sendable, Hashable {
+    public var at: Date
+    public var text: String
+
+    public init(at: Date, text: String) {
+        self.at = at
+        self.text = text
+    }
 }
 
 /// An advertisement slot placed between paragraphs; its HTML comes from the newsroom's admins.

@@ -2,12 +2,6 @@ import BroadsheetDomain
 import Foundation
 import SQLKit
 
-/// A dated correction shown at the end of an article.
-public struct Correction: Sendable, Hashable {
-    public var at: Date
-    public var text: String
-}
-
 extension ArticleDesk {
     /// Starts the article's version in another edition: a draft in the same translation group holding the
     /// original's text to translate over, its kind, photo and sources (sections, tags and authors belong to

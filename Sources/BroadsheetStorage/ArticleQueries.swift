@@ -38,7 +38,8 @@ extension PublicQueries {
             translationGroup: try row.decode(column: "translation_group", as: Int.self),
             body: try row.decode(column: "body", as: String.self),
             updatedAt: updatedAt.map { Date(timeIntervalSince1970: TimeInterval($0)) },
-            section: section, tags: links.tags, authors: links.authors, sources: links.sources)
+            section: section, tags: links.tags, authors: links.authors, sources: links.sources,
+            corrections: links.corrections)
         return .found(article)
     }
 
@@ -88,10 +89,13 @@ extension PublicQueries {
             .all(decoding: AuthorRow.self).map(\.author)
     }
 
-    /// An article's tags, authors and sources, each in its order, in one statement.
-    func links(ofArticle id: Int) async throws -> (tags: [Tag], authors: [Author], sources: [ArticleSource]) {
+    /// An article's tags, authors, sources and corrections, each in its order, in one statement.
+    func links(ofArticle id: Int) async throws
+        -> (tags: [Tag], authors: [Author], sources: [ArticleSource], corrections: [Correction])
+    {
         struct Row: Decodable {
             let kind: String
+            let position: Int
             let id: Int?
             let edition: String?
             let slug: String?
@@ -110,10 +114,12 @@ extension PublicQueries {
             FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = \(bind: id)
             UNION ALL
             SELECT 's', position, NULL, NULL, NULL, name, NULL, what, url FROM article_sources WHERE article_id = \(bind: id)
-            ORDER BY kind, position
+            UNION ALL
+            SELECT 'c', at, id, NULL, NULL, text, NULL, NULL, NULL FROM article_corrections WHERE article_id = \(bind: id)
+            ORDER BY kind, position, id
             """
         ).all(decoding: Row.self)
-        var links: (tags: [Tag], authors: [Author], sources: [ArticleSource]) = ([], [], [])
+        var links: (tags: [Tag], authors: [Author], sources: [ArticleSource], corrections: [Correction]) = ([], [], [], [])
         for row in rows {
             switch row.kind {
             case "t":
@@ -124,6 +130,9 @@ extension PublicQueries {
                 if let id = row.id, let edition = row.edition, let slug = row.slug {
                     links.authors.append(Author(id: id, edition: edition, slug: slug, name: row.name, bio: row.bio ?? ""))
                 }
+            case "c":
+                // A correction's position is its time.
+                links.corrections.append(Correction(at: Date(timeIntervalSince1970: TimeInterval(row.position)), text: row.name))
             default:
                 links.sources.append(ArticleSource(name: row.name, what: row.what ?? "", url: row.url))
             }

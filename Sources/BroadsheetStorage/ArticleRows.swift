@@ -43,8 +43,30 @@ struct SummaryRow {
         "a.status = \(bind: ArticleStatus.published.rawValue) AND a.published_at <= \(bind: now.epochSeconds)"
     }
 
+    var summary: ArticleSummary {
+        let photo: Photo? =
+            if let photo_id, let photo_file {
+                Photo(
+                    id: photo_id, file: photo_file, width: photo_width ?? 0, height: photo_height ?? 0,
+                    caption: photo_caption ?? "", credit: photo_credit ?? "", altText: photo_alt ?? "")
+            } else {
+                nil
+            }
+        return ArticleSummary(
+            id: id, edition: edition, kind: ArticleKind(rawValue: kind) ?? .news, headline: headline, slug: slug,
+            day: url_day.flatMap(LocalDay.init(isoString:)) ?? LocalDay(year: 1970, month: 1, day: 1)!,
+            publishedAt: Date(timeIntervalSince1970: TimeInterval(published_at ?? 0)), lead: lead,
+            isBreaking: is_breaking, photo: photo)
+    }
+}
+
+extension SummaryRow {
     /// Reads the columns one by one: SQLKit's Codable row decoder cost more than the query on list pages.
     init(row: any SQLRow) throws {
+        if let read = try SummaryRow(reading: row) {
+            self = read
+            return
+        }
         id = try row.decode(column: "id", as: Int.self)
         edition = try row.decode(column: "edition", as: String.self)
         kind = try row.decode(column: "kind", as: String.self)
@@ -61,22 +83,6 @@ struct SummaryRow {
         photo_caption = try row.decode(column: "photo_caption", as: String?.self)
         photo_credit = try row.decode(column: "photo_credit", as: String?.self)
         photo_alt = try row.decode(column: "photo_alt", as: String?.self)
-    }
-
-    var summary: ArticleSummary {
-        let photo: Photo? =
-            if let photo_id, let photo_file {
-                Photo(
-                    id: photo_id, file: photo_file, width: photo_width ?? 0, height: photo_height ?? 0,
-                    caption: photo_caption ?? "", credit: photo_credit ?? "", altText: photo_alt ?? "")
-            } else {
-                nil
-            }
-        return ArticleSummary(
-            id: id, edition: edition, kind: ArticleKind(rawValue: kind) ?? .news, headline: headline, slug: slug,
-            day: url_day.flatMap(LocalDay.init(isoString:)) ?? LocalDay(year: 1970, month: 1, day: 1)!,
-            publishedAt: Date(timeIntervalSince1970: TimeInterval(published_at ?? 0)), lead: lead,
-            isBreaking: is_breaking, photo: photo)
     }
 }
 

@@ -181,6 +181,13 @@ enum BodyParser {
     }
 
     private static func trimmed(_ text: Substring) -> Substring {
+        // Most lines start and end with a letter: checking the first and last byte avoids a Unicode property
+        // lookup per character. Anything else, non-ASCII included, goes the careful way below.
+        if let first = text.utf8.first, let last = text.utf8.last,
+            first > 0x20, first < 0x7F, last > 0x20, last < 0x7F
+        {
+            return text
+        }
         guard let start = text.firstIndex(where: { !$0.isWhitespace }),
               let end = text.lastIndex(where: { !$0.isWhitespace })
         else { return text[text.endIndex...] }

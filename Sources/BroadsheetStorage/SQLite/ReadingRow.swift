@@ -8,9 +8,12 @@ struct ReadingRow: SQLRow {
     final class Columns: Sendable {
         let names: [String]
         let index: [String: Int]
+        /// Whether the statement's first columns are `SummaryRow.columns`, so its rows can be read by position.
+        let startsWithSummary: Bool
 
         init(names: [String]) {
             self.names = names
+            self.startsWithSummary = names.starts(with: SummaryRow.names)
             self.index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         }
     }

@@ -40,7 +40,7 @@ final class CachedPage: Sendable {
         // as large as its bytes, and the cache's budget would count half the memory it holds.
         self.body = body.exactCopy()
         self.gzipped = compress ? Gzip.compress(body)?.exactCopy() : nil
-        self.etag = "\"\(body.withUnsafeReadableBytes { ContentHash.hex($0) })\""
+        self.etag = "\"\(body.withUnsafeReadableBytes { PageFingerprint.hex($0) })\""
         self.keys = keys
         self.validUntil = validUntil
         var headers: HTTPFields = [.contentType: contentType, .cacheControl: cacheControl]

@@ -125,7 +125,7 @@ enum ArticlePage {
             },
             jsonLD: [StructuredData.article(facts), StructuredData.breadcrumbs(crumbs)], xDefault: xDefault)
 
-        let corrections = try await queries.corrections(ofArticle: article.id)
+        let corrections = article.corrections
 
         let authors = article.authors.enumerated().map { index, author in
             Model.AuthorLink(

@@ -78,26 +78,26 @@ enum ISO8601 {
         let (days, time) = seconds.quotientAndRemainder(dividingBy: 86_400)
         let (day, second) = time < 0 ? (days - 1, time + 86_400) : (days, time)
         let (year, month, dayOfMonth) = civil(fromDays: day)
-        var text = ""
-        text.reserveCapacity(20)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
         func two(_ value: Int) {
-            text.append(Character(Unicode.Scalar(UInt8(48 + value / 10))))
-            text.append(Character(Unicode.Scalar(UInt8(48 + value % 10))))
+            bytes.append(UInt8(48 + value / 10))
+            bytes.append(UInt8(48 + value % 10))
         }
         two(year / 100)
         two(year % 100)
-        text.append("-")
+        bytes.append(UInt8(ascii: "-"))
         two(month)
-        text.append("-")
+        bytes.append(UInt8(ascii: "-"))
         two(dayOfMonth)
-        text.append("T")
+        bytes.append(UInt8(ascii: "T"))
         two(second / 3600)
-        text.append(":")
+        bytes.append(UInt8(ascii: ":"))
         two(second / 60 % 60)
-        text.append(":")
+        bytes.append(UInt8(ascii: ":"))
         two(second % 60)
-        text.append("Z")
-        return text
+        bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Year, month and day of the day `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
