@@ -79,6 +79,19 @@ struct ReadingConnectionsTests {
         }
     }
 
+    @Test("more statements than a connection keeps prepared still run, old ones prepared again")
+    func statementsBeyondTheLimit() async throws {
+        try await TestDatabase.with { database in
+            for round in 0..<2 {
+                for number in 0..<250 {
+                    let read = try await database.reads.raw("SELECT \(unsafeRaw: String(number)) + \(bind: round) AS n")
+                        .first(decodingColumn: "n", as: Int.self)
+                    #expect(read == number + round)
+                }
+            }
+        }
+    }
+
     @Test("the reading connections refuse to write")
     func readOnly() async throws {
         try await TestDatabase.with { database in

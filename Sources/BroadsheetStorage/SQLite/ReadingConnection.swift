@@ -9,11 +9,15 @@ import VaporCSQLite
 /// Used by one thread at a time: `ReadingConnections` hands it out and takes it back under its lock.
 final class ReadingConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
-    /// Prepared statements by their SQL text, oldest first in `order`: SQLKit builds the same text for the
-    /// same query, so a page's statements are parsed and planned once per connection, not once per request.
-    private var prepared: [String: OpaquePointer] = [:]
+    /// Prepared statements by their SQL text, oldest first in `order`: the same query has the same text, so
+    /// a page's statements are parsed and planned once per connection, not once per request.
+    private var prepared: [String: Prepared] = [:]
     private var order: [String] = []
-    private var columns: [String: ReadingRow.Columns] = [:]
+
+    private struct Prepared {
+        let statement: OpaquePointer
+        let columns: ReadingRow.Columns
+    }
     /// Enough for every query shape the public site has, with room for `IN (...)` lists of several lengths.
     static let preparedLimit = 96
 
@@ -36,7 +40,7 @@ final class ReadingConnection: @unchecked Sendable {
 
     func close() {
         guard let handle else { return }
-        for statement in prepared.values { sqlite_nio_sqlite3_finalize(statement) }
+        for kept in prepared.values { sqlite_nio_sqlite3_finalize(kept.statement) }
         prepared = [:]
         order = []
         sqlite_nio_sqlite3_close(handle)
@@ -45,7 +49,7 @@ final class ReadingConnection: @unchecked Sendable {
 
     /// Runs `sql` with `binds`, handing each row to `onRow` as it is read.
     func run(_ sql: String, binds: [SQLiteData] = [], _ onRow: (ReadingRow) -> Void = { _ in }) throws {
-        let (statement, columns) = try statement(for: sql)
+        let (statement, columns) = try prepare(sql)
         // Reset ends the statement's read transaction, so a kept statement never pins an old snapshot.
         // Bindings are not cleared: every parameter is bound anew below, and clearing them makes SQLite
         // plan the statement again on its next run whenever a value took part in planning (LIMIT ?).
@@ -69,23 +73,22 @@ final class ReadingConnection: @unchecked Sendable {
         }
     }
 
-    private func statement(for sql: String) throws -> (OpaquePointer, ReadingRow.Columns) {
-        if let statement = prepared[sql], let columns = columns[sql] { return (statement, columns) }
+    private func prepare(_ sql: String) throws -> (OpaquePointer, ReadingRow.Columns) {
+        if let kept = prepared[sql] { return (kept.statement, kept.columns) }
         var statement: OpaquePointer?
         let code = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard code == SQLITE_OK, let statement else { throw error(code, sql: sql) }
-        let count = sqlite_nio_sqlite3_column_count(statement)
-        let names = (0..<count).map { String(cString: sqlite_nio_sqlite3_column_name(statement, $0)) }
-        let shape = ReadingRow.Columns(names: names)
+        let names = (0..<sqlite_nio_sqlite3_column_count(statement)).map { index in
+            sqlite_nio_sqlite3_column_name(statement, index).map { String(cString: $0) } ?? ""
+        }
+        let kept = Prepared(statement: statement, columns: ReadingRow.Columns(names: names))
         if order.count >= Self.preparedLimit {
             let oldest = order.removeFirst()
-            if let statement = prepared.removeValue(forKey: oldest) { sqlite_nio_sqlite3_finalize(statement) }
-            columns.removeValue(forKey: oldest)
+            if let evicted = prepared.removeValue(forKey: oldest) { sqlite_nio_sqlite3_finalize(evicted.statement) }
         }
-        prepared[sql] = statement
-        columns[sql] = shape
+        prepared[sql] = kept
         order.append(sql)
-        return (statement, shape)
+        return (kept.statement, kept.columns)
     }
 
     private func bind(_ value: SQLiteData, at index: Int32, in statement: OpaquePointer) -> Int32 {
