@@ -199,8 +199,10 @@ def storm_text(path, steady):
     failures = storm.get("failures", [])
     line += f"; {len(failures)} failures" + (f" ({failures[0]})" if failures else "")
     during = steady.get("article, publishing every second")
-    if during and steady.get("article"):
-        line += f". Article page meanwhile: {rps_text(during)} req/s, {during / steady['article']:.0%} of its steady rate"
+    before = steady.get("article, just before the storm") or steady.get("article")
+    if during and before:
+        line += (f". Article page meanwhile: {rps_text(during)} req/s, {during / before:.0%} of its steady rate "
+                 f"({rps_text(before)} req/s in the run just before)")
     return line + "."
 
 
