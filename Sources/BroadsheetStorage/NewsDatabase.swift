@@ -4,6 +4,7 @@ import NIOCore
 import NIOPosix
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// The newsroom's database, whichever engine is behind it: `sql` for single statements (reads, and writes
 /// that stand alone), `reads` for the public site's statements, which only read, and `transaction` for work
@@ -120,6 +121,33 @@ public struct NewsDatabase: Sendable {
         _ = try await sql.raw("PRAGMA optimize=0x10002").all()
     }
 
+    /// Throws unless both the connections for single statements and the reading ones answer `SELECT 1`
+    /// within `timeout` (the readiness check). A database that hangs is not waited for beyond `timeout`.
+    public func ping(timeout: Duration) async throws {
+        let answer = FirstAnswer()
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            answer.set(continuation)
+            let probe = Task {
+                do {
+                    for database in [sql, reads] { _ = try await database.raw("SELECT 1 AS one").first() }
+                    answer.give(nil)
+                } catch {
+                    answer.give(error)
+                }
+            }
+            Task {
+                try? await Task.sleep(for: timeout)
+                answer.give(PingTimeout(timeout: timeout))
+                probe.cancel()
+            }
+        }
+    }
+
+    struct PingTimeout: Error, CustomStringConvertible {
+        let timeout: Duration
+        var description: String { "no answer within \(timeout)" }
+    }
+
     public func shutdown() async throws {
         try await close()
     }
@@ -146,6 +174,20 @@ public struct NewsDatabase: Sendable {
             await writerGate.leave()
             throw error
         }
+    }
+}
+
+/// Resumes a continuation with the first answer given, and ignores the rest: a probe or its timeout.
+private final class FirstAnswer: Sendable {
+    private let waiting = Mutex<CheckedContinuation<Void, any Error>?>(nil)
+
+    func set(_ continuation: CheckedContinuation<Void, any Error>) {
+        waiting.withLock { $0 = continuation }
+    }
+
+    func give(_ error: (any Error)?) {
+        guard let continuation = waiting.withLock({ $0.take() }) else { return }
+        if let error { continuation.resume(throwing: error) } else { continuation.resume() }
     }
 }
 

@@ -88,6 +88,7 @@ public func buildApplication(
     let router = Router(context: BroadsheetRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     if metricsExposure == .onSite { MetricsEndpoint(metrics: metrics, cache: cache).addRoutes(to: router) }
+    HealthEndpoints(database: database).addRoutes(to: router)
     let security = NewsroomSecurity(secureCookies: site.isHTTPS)
     let desk = ArticleDesk(database: database, timeZone: site.timeZone)
     let deskQueries = DeskQueries(database: database)
