@@ -66,7 +66,7 @@ public struct PublicQueries: Sendable {
                 """
                 SELECT id FROM (SELECT id FROM articles WHERE section_id = \(bind: id) \
                 AND status = \(bind: ArticleStatus.published.rawValue) AND published_at <= \(bind: now.epochSeconds) \
-                ORDER BY published_at DESC LIMIT \(bind: perSection))
+                ORDER BY published_at DESC LIMIT \(bind: perSection)) AS newest
                 """)
         }
         let rows = try await SummaryRow.select(db)
@@ -124,8 +124,9 @@ public struct PublicQueries: Sendable {
                     AND live_at <= \(bind: now.epochSeconds) ORDER BY live_at DESC LIMIT \(bind: window)
                     """
                 }
-            // A compound SELECT's parts cannot have their own ORDER BY and LIMIT; a subquery each can.
-            return SQLQueryString("SELECT article_id FROM (\(links))")
+            // A compound SELECT's parts cannot have their own ORDER BY and LIMIT; a subquery each can. The alias
+            // is for PostgreSQL before 16, which refuses a subquery in FROM without one.
+            return SQLQueryString("SELECT article_id FROM (\(links)) AS linked")
         }
         return try await db.raw(
             """

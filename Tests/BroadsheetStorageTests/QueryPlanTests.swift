@@ -249,10 +249,19 @@ struct QueryPlan: CustomStringConvertible {
     /// The tables, other than `small` ones, that the plan reads whole: a `SCAN` without an index, or an
     /// automatic index (SQLite builds one by reading the whole table, at every run).
     func fullScans(allowing small: Set<String>) -> [String] {
-        steps.compactMap { step in
+        // Subqueries named by an alias (`FROM (...) AS newest`) run as co-routines or are materialised first;
+        // scanning their few rows is no table scan, and their own steps are checked where they appear.
+        let subqueries = Set(
+            steps.compactMap { step -> String? in
+                let words = step.detail.split(separator: " ").map(String.init)
+                return words.count > 1 && ["CO-ROUTINE", "MATERIALIZE"].contains(words[0]) ? words[1] : nil
+            })
+        return steps.compactMap { step in
             let words = step.detail.split(separator: " ").map(String.init)
-            // A subquery's own steps are checked where they appear; a constant row is no table.
-            guard words.count > 1, !words[1].hasPrefix("("), step.detail != "SCAN CONSTANT ROW" else { return nil }
+            // Unnamed subqueries show as "(subquery-N)"; a constant row is no table.
+            guard words.count > 1, !words[1].hasPrefix("("), !subqueries.contains(words[1]),
+                step.detail != "SCAN CONSTANT ROW"
+            else { return nil }
             let withoutIndex = !step.detail.contains("USING INDEX") && !step.detail.contains("USING COVERING INDEX")
             guard step.detail.contains("AUTOMATIC") || (words[0] == "SCAN" && withoutIndex) else { return nil }
             let table = tables[words[1]] ?? words[1]
