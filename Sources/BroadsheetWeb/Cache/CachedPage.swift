@@ -143,8 +143,9 @@ final class CachedPage: Sendable {
 }
 
 extension ByteBuffer {
-    /// The readable bytes in a buffer of just their size.
+    /// The readable bytes in a buffer of just their size: itself when it is one already.
     func exactCopy() -> ByteBuffer {
+        if readerIndex == 0, capacity == readableBytes { return self }
         var copy = ByteBufferAllocator().buffer(capacity: readableBytes)
         copy.writeImmutableBuffer(self)
         return copy

@@ -102,24 +102,27 @@ struct PublicPages: Sendable {
         case .page(let part): own = part
         case .other(let outcome): return outcome
         }
-        var body = ByteBuffer()
+        var pieces: [ByteBuffer] = []
         var keys = own.keys
         var validUntil = own.validUntil
         for piece in own.pieces {
             let block: PagePart
             switch piece {
             case .html(let bytes):
-                body.writeImmutableBuffer(bytes)
+                pieces.append(bytes)
                 continue
             case .related(let id, let tags):
                 block = try await relatedBlock(articleID: id, tags: tags, edition: edition)
             case .recentNews(let id):
                 block = try await recentBlock(edition: edition, without: id)
             }
-            for case .html(let bytes) in block.pieces { body.writeImmutableBuffer(bytes) }
+            for case .html(let bytes) in block.pieces { pieces.append(bytes) }
             keys.formUnion(block.keys)
             validUntil = min(validUntil, block.validUntil)
         }
+        // One buffer of the page's exact size, written once: `CachedPage` keeps it without copying again.
+        var body = ByteBufferAllocator().buffer(capacity: pieces.reduce(0) { $0 + $1.readableBytes })
+        for piece in pieces { body.writeImmutableBuffer(piece) }
         metrics.assembled()
         let page = CachedPage(
             type: .article, body: body, contentType: "text/html; charset=utf-8",
