@@ -80,13 +80,12 @@ public struct ArticleDesk: Sendable {
                 )
                 .from("articles").where("id", .equal, SQLBind(id)).first(decoding: Row.self)
         else { return nil }
-        let queries = PublicQueries(sql: db)
+        let links = try await PublicQueries(sql: db).links(ofArticle: id)
         let draft = ArticleDraft(
             edition: row.edition, kind: ArticleKind(rawValue: row.kind) ?? .news, headline: row.headline,
             slug: row.slug, lead: row.lead, body: row.body, sectionID: row.section_id,
-            tags: try await queries.tags(ofArticle: id).map(\.name),
-            authorIDs: try await queries.authors(ofArticle: id).map(\.id),
-            sources: try await queries.sources(ofArticle: id), mainPhotoID: row.main_photo_id,
+            tags: links.tags.map(\.name), authorIDs: links.authors.map(\.id),
+            sources: links.sources, mainPhotoID: row.main_photo_id,
             isBreaking: row.is_breaking, isTop: row.is_top)
         return EditableArticle(
             id: row.id, draft: draft, status: ArticleStatus(rawValue: row.status) ?? .draft,

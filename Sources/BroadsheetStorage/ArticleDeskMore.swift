@@ -61,16 +61,6 @@ extension ArticleDesk {
 }
 
 extension PublicQueries {
-    public func corrections(ofArticle id: Int) async throws -> [Correction] {
-        struct Row: Decodable {
-            let at: Int
-            let text: String
-        }
-        return try await db.raw(
-            "SELECT at, text FROM article_corrections WHERE article_id = \(bind: id) ORDER BY at, id"
-        ).all(decoding: Row.self).map { Correction(at: Date(timeIntervalSince1970: TimeInterval($0.at)), text: $0.text) }
-    }
-
     /// Whether an article at this address was deleted (it answers 410).
     func isDeleted(edition: String, day: LocalDay, slug: String) async throws -> Bool {
         try await db.select().column("slug").from("deleted_articles")

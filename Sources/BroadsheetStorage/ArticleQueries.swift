@@ -70,29 +70,8 @@ extension PublicQueries {
             .first(decoding: SectionRow.self)?.section
     }
 
-    public func tags(ofArticle id: Int) async throws -> [Tag] {
-        try await db.select().columns(SQLRaw("t.id"), SQLRaw("t.edition"), SQLRaw("t.slug"), SQLRaw("t.name"))
-            .from(SQLAlias(SQLIdentifier("article_tags"), as: SQLIdentifier("at")))
-            .join(SQLAlias(SQLIdentifier("tags"), as: SQLIdentifier("t")), on: SQLRaw("t.id = at.tag_id"))
-            .where(SQLRaw("at.article_id"), .equal, SQLBind(id))
-            .orderBy(SQLRaw("at.position"))
-            .all(decoding: TagRow.self).map(\.tag)
-    }
-
-    public func authors(ofArticle id: Int) async throws -> [Author] {
-        try await db.select()
-            .columns(SQLRaw("au.id"), SQLRaw("au.edition"), SQLRaw("au.slug"), SQLRaw("au.name"), SQLRaw("au.bio"))
-            .from(SQLAlias(SQLIdentifier("article_authors"), as: SQLIdentifier("aa")))
-            .join(SQLAlias(SQLIdentifier("authors"), as: SQLIdentifier("au")), on: SQLRaw("au.id = aa.author_id"))
-            .where(SQLRaw("aa.article_id"), .equal, SQLBind(id))
-            .orderBy(SQLRaw("aa.position"))
-            .all(decoding: AuthorRow.self).map(\.author)
-    }
-
     /// An article's tags, authors, sources and corrections, each in its order, in one statement.
-    func links(ofArticle id: Int) async throws
-        -> (tags: [Tag], authors: [Author], sources: [ArticleSource], corrections: [Correction])
-    {
+    public func links(ofArticle id: Int) async throws -> ArticleLinks {
         struct Row: Decodable {
             let kind: String
             let position: Int
@@ -119,7 +98,7 @@ extension PublicQueries {
             ORDER BY kind, position, id
             """
         ).all(decoding: Row.self)
-        var links: (tags: [Tag], authors: [Author], sources: [ArticleSource], corrections: [Correction]) = ([], [], [], [])
+        var links = ArticleLinks()
         for row in rows {
             switch row.kind {
             case "t":
@@ -139,15 +118,13 @@ extension PublicQueries {
         }
         return links
     }
+}
 
-    func sources(ofArticle id: Int) async throws -> [ArticleSource] {
-        struct Row: Decodable {
-            let name: String
-            let what: String
-            let url: String?
-        }
-        return try await db.select().columns("name", "what", "url").from("article_sources")
-            .where("article_id", .equal, SQLBind(id)).orderBy("position")
-            .all(decoding: Row.self).map { ArticleSource(name: $0.name, what: $0.what, url: $0.url) }
-    }
+/// What an article links to, besides its section: read together by `links(ofArticle:)`.
+public struct ArticleLinks: Sendable {
+    public var tags: [Tag] = []
+    public var authors: [Author] = []
+    public var sources: [ArticleSource] = []
+    /// Oldest first.
+    public var corrections: [Correction] = []
 }

@@ -37,8 +37,9 @@ struct SummaryRow {
         db.select().column(SQLRaw(columns)).from(SQLRaw(from))
     }
 
-    /// The condition `live(at:)` adds to a builder, for raw statements: the statements of an article page are
-    /// written out, since building them with SQLKit's builders cost about as much as running them.
+    /// Only what readers may see, published and not dated in the future, for raw statements and builders
+    /// (`live(at:)`): the statements of an article page are written out, since building them with SQLKit's
+    /// builders cost about as much as running them.
     static func live(at now: Date) -> SQLQueryString {
         "a.status = \(bind: ArticleStatus.published.rawValue) AND a.published_at <= \(bind: now.epochSeconds)"
     }
@@ -101,8 +102,7 @@ extension SQLQueryFetcher {
 extension SQLPredicateBuilder {
     /// Only what readers may see: published, and not dated in the future.
     func live(at now: Date) -> Self {
-        self.where(SQLRaw("a.status"), .equal, SQLBind(ArticleStatus.published.rawValue))
-            .where(SQLRaw("a.published_at"), .lessThanOrEqual, SQLBind(Int(now.timeIntervalSince1970)))
+        self.where(SummaryRow.live(at: now))
     }
 }
 

@@ -135,6 +135,7 @@ public struct NewsDatabase: Sendable {
                     answer.give(error)
                 }
             }
+            // The timer sleeps out its time even when the probe answers first: a suspended task, no thread.
             Task {
                 try? await Task.sleep(for: timeout)
                 answer.give(PingTimeout(timeout: timeout))

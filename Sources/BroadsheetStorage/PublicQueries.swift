@@ -111,19 +111,11 @@ public struct PublicQueries: Sendable {
     ) async throws -> [ArticleSummary] {
         let window = limit + offset
         let newest = ids.map { id -> any SQLExpression in
-            let links: SQLQueryString =
-                if let excluding {
-                    """
-                    SELECT article_id FROM \(ident: table) WHERE \(ident: key) = \(bind: id) \
-                    AND live_at <= \(bind: now.epochSeconds) AND article_id <> \(bind: excluding) \
-                    ORDER BY live_at DESC LIMIT \(bind: window)
-                    """
-                } else {
-                    """
-                    SELECT article_id FROM \(ident: table) WHERE \(ident: key) = \(bind: id) \
-                    AND live_at <= \(bind: now.epochSeconds) ORDER BY live_at DESC LIMIT \(bind: window)
-                    """
-                }
+            let exclusion: SQLQueryString = excluding.map { "AND article_id <> \(bind: $0) " } ?? ""
+            let links: SQLQueryString = """
+                SELECT article_id FROM \(ident: table) WHERE \(ident: key) = \(bind: id) \
+                AND live_at <= \(bind: now.epochSeconds) \(exclusion)ORDER BY live_at DESC LIMIT \(bind: window)
+                """
             // A compound SELECT's parts cannot have their own ORDER BY and LIMIT; a subquery each can. The alias
             // is for PostgreSQL before 16, which refuses a subquery in FROM without one.
             return SQLQueryString("SELECT article_id FROM (\(links)) AS linked")

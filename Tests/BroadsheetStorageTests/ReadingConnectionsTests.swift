@@ -1,5 +1,5 @@
 import BroadsheetDomain
-import BroadsheetStorage
+@testable import BroadsheetStorage
 import BroadsheetTestSupport
 import Foundation
 import SQLKit
@@ -30,6 +30,20 @@ struct ReadingConnectionsTests {
                     #expect(one == other)
                 }
             }
+        }
+    }
+
+    @Test("rows of a summary list are read by position, the names SQLite gives matching SummaryRow's")
+    func summariesByPosition() async throws {
+        try await TestDatabase.with { database in
+            try await NewsroomFixture.build(in: database)
+            let row = try #require(
+                try await database.reads.raw(
+                    "SELECT \(unsafeRaw: SummaryRow.columns), a.body FROM \(unsafeRaw: SummaryRow.from) LIMIT 1"
+                ).first())
+            let read = try #require(row as? ReadingRow)
+            #expect(read.columns.startsWithSummary, "SQLite names them \(read.allColumns)")
+            #expect(try SummaryRow(reading: row) != nil)
         }
     }
 

@@ -2,11 +2,11 @@ import SQLKit
 import SQLiteNIO
 
 extension SummaryRow {
-    /// The column names `columns` reads, in order, as SQLite names them.
-    static let names = [
-        "id", "edition", "kind", "headline", "slug", "url_day", "published_at", "lead", "is_breaking",
-        "photo_id", "photo_file", "photo_width", "photo_height", "photo_caption", "photo_credit", "photo_alt",
-    ]
+    /// The names SQLite gives the result columns of `columns`, in order: an alias, else the column's own name.
+    static let names: [String] = columns.split(separator: ",").map { column in
+        let words = column.split(separator: " ")
+        return String(words.count == 3 ? words[2] : words[0].split(separator: ".").last!)
+    }
 
     /// A row from the reading connections whose statement starts with `columns`, read by position: looking
     /// sixteen names up in every row of every list was a twentieth of an uncached page. Nil for other rows.

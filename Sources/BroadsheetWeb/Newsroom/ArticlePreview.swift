@@ -47,10 +47,10 @@ struct ArticlePreview: Sendable {
             id: article.id, edition: draft.edition, kind: draft.kind, headline: draft.headline, slug: article.slug,
             day: article.day ?? calendar.localDay(publishedAt), publishedAt: publishedAt, lead: draft.lead,
             isBreaking: draft.isBreaking, photo: photo)
+        let links = try await queries.links(ofArticle: article.id)
         return Article(
             summary: summary, status: article.status, translationGroup: article.translationGroup, body: draft.body,
             updatedAt: article.updatedAt, section: try await draft.sectionID.asyncMap { try await queries.section(id: $0) } ?? nil,
-            tags: try await queries.tags(ofArticle: article.id), authors: try await queries.authors(ofArticle: article.id),
-            sources: draft.sources)
+            tags: links.tags, authors: links.authors, sources: draft.sources, corrections: links.corrections)
     }
 }
