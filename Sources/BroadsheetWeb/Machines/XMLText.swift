@@ -124,11 +124,28 @@ enum MachineDate {
             + "\(pad(p.hour, 2)):\(pad(p.minute, 2)):\(pad(p.second, 2)) +0000"
     }
 
-    /// RFC 3339 / W3C Datetime in UTC: "2025-06-30T16:53:00Z" (Atom, JSON Feed, sitemaps).
+    /// RFC 3339 / W3C Datetime in UTC: "2025-06-30T16:53:00Z" (Atom, JSON Feed, sitemaps, and every page's
+    /// `<time datetime>` through `ISO8601`). Written as bytes: every headline carries one.
     static func rfc3339(_ date: Date) -> String {
         let p = parts(date)
-        return "\(pad(p.year, 4))-\(pad(p.month, 2))-\(pad(p.day, 2))T"
-            + "\(pad(p.hour, 2)):\(pad(p.minute, 2)):\(pad(p.second, 2))Z"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        func digits(_ number: Int, _ width: Int, then separator: Character?) {
+            var place = 1
+            for _ in 1..<width { place *= 10 }
+            while place > 0 {
+                bytes.append(UInt8(48 + number / place % 10))
+                place /= 10
+            }
+            if let separator { bytes.append(separator.asciiValue!) }
+        }
+        digits(p.year, 4, then: "-")
+        digits(p.month, 2, then: "-")
+        digits(p.day, 2, then: "T")
+        digits(p.hour, 2, then: ":")
+        digits(p.minute, 2, then: ":")
+        digits(p.second, 2, then: "Z")
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func pad(_ number: Int, _ width: Int) -> String {
