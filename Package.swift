@@ -21,17 +21,19 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
     ],
     targets: [
         // The newsroom's types and rules; no I/O.
         .target(name: "BroadsheetDomain"),
-        // Schema, migrations and queries over SQLKit.
+        // Schema, migrations and queries over SQLKit, on SQLite (the default) or PostgreSQL.
         .target(
             name: "BroadsheetStorage",
             dependencies: [
                 "BroadsheetDomain",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
             ]
         ),
         // The Hummingbird application: public site (later newsroom and API).

@@ -55,9 +55,15 @@ extension ArticleDesk {
     }
 
     /// Publishes every scheduled article whose time has come, those that fell due while the server was down
-    /// included. Returns their ids.
+    /// included, each with its audit entry in the same transaction. Returns their ids.
+    ///
+    /// Every node runs a scheduler; the scheduler's advisory lock lets one of them publish at a time, and a
+    /// node that finds it taken simply looks again on its next tick. Nothing is left behind by a node that
+    /// dies holding it: the lock ends with its transaction.
     public func publishDue(now: Date = Date()) async throws -> [Int] {
+        let engine = database.engine
         let published: [Int] = try await database.transaction { db in
+            guard try await engine.tryLock(.scheduler, in: db) else { return [] }
             let due = try await db.select().column("id").from("articles")
                 .where("status", .equal, SQLBind(ArticleStatus.scheduled.rawValue))
                 .where("published_at", .lessThanOrEqual, SQLBind(now.epochSeconds))
@@ -66,6 +72,9 @@ extension ArticleDesk {
             // The scheduled time stays the publication time: readers see when it was meant to appear.
             try await db.update("articles").set("status", to: SQLBind(ArticleStatus.published.rawValue))
                 .where("id", .in, SQLBind.group(due)).run()
+            for id in due {
+                try await AuditLog.record("published (scheduled)", by: nil, subject: "article \(id)", now: now, in: db)
+            }
             return due
         }
         var keys = Set<SurrogateKey>()

@@ -23,6 +23,13 @@ public struct AuditLog: Sendable {
     public func record(
         _ action: String, by staff: StaffMember?, subject: String = "", detail: String = "", now: Date = Date()
     ) async throws {
+        try await Self.record(action, by: staff, subject: subject, detail: detail, now: now, in: db)
+    }
+
+    /// Records an entry inside the caller's transaction, so that it commits or rolls back with the work.
+    static func record(
+        _ action: String, by staff: StaffMember?, subject: String = "", detail: String = "", now: Date, in db: any SQLDatabase
+    ) async throws {
         try await db.insert(into: "audit_log").columns("at", "staff_id", "staff_name", "action", "subject", "detail")
             .values(
                 SQLBind(now.epochSeconds), SQLBind(staff?.id), SQLBind(staff?.name ?? ""), SQLBind(action),

@@ -87,9 +87,12 @@ public struct NewsroomBackup: Sendable {
         case missingFile(String)
         case damagedFile(String, reason: String)
         case fileOperation(String)
+        case notSQLite
 
         public var description: String {
             switch self {
+            case .notSQLite:
+                "backup copies an SQLite newsroom; back up PostgreSQL with pg_dump and a copy of the photo folder"
             case .folderNotEmpty(let folder, let holding):
                 "the backup folder \(folder) is not empty (it holds \(holding)); give a new or empty folder"
             case .notAFolder(let path):
@@ -161,6 +164,7 @@ public struct NewsroomBackup: Sendable {
     public static func backUp(
         database: NewsDatabase, photoDirectory: String, to folder: String, now: Date = Date()
     ) async throws -> BackupReport {
+        guard database.engine == .sqlite else { throw BackupError.notSQLite }
         let clock = ContinuousClock()
         let start = clock.now
         let folder = absolute(folder)

@@ -12,7 +12,8 @@ import Synchronization
 ///
 /// On SQLite these are separate connections to one file: a transaction holds the writer connection alone
 /// (transactions queue for it), so no other request's statement can slip into it or see it half done;
-/// in WAL mode the other connections go on reading the last committed state meanwhile.
+/// in WAL mode the other connections go on reading the last committed state meanwhile. On PostgreSQL all three
+/// are one connection pool, and a transaction keeps one of its connections until it ends.
 public struct NewsDatabase: Sendable {
     public let sql: any SQLDatabase
     /// Statements that only read; on an SQLite file, `ReadingConnections`.
@@ -20,6 +21,7 @@ public struct NewsDatabase: Sendable {
     private let writer: any SQLDatabase
     private let writerGate: SerialGate
     private let close: @Sendable () async throws -> Void
+    public let engine: DatabaseEngine
     /// Announces committed changes to the public site (the page cache listens).
     public let changes = SiteChanges()
 
@@ -34,17 +36,38 @@ public struct NewsDatabase: Sendable {
         self.sql = sql
         self.reads = reads
         self.writer = writer
+        self.engine = DatabaseEngine(sql)
         self.writerGate = SerialGate()
         self.close = close
     }
 
+    /// Opens the database `location` names: an SQLite file, or a PostgreSQL server.
+    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> NewsDatabase {
+        switch location {
+        case .sqliteFile(let path):
+            return try await sqlite(path: path, logger: logger)
+        case .postgres(let settings):
+            try await PostgresProblem.probe(settings, logger: logger)
+            return try postgres(settings, logger: logger)
+        }
+    }
+
     public enum OpenError: Error, CustomStringConvertible {
         case cannotOpen(path: String, reason: String)
+        case unreachable(url: String, reason: String)
 
         public var description: String {
             switch self {
             case .cannotOpen(let path, let reason): "cannot open the database at \(path): \(reason)"
+            case .unreachable(let url, let reason): "cannot reach PostgreSQL at \(url): \(reason)"
             }
+        }
+
+        /// Whether trying again later may help (a server not up yet), rather than a mistake to fix first.
+        public var mayPassByItself: Bool {
+            guard case .unreachable(_, let reason) = self else { return false }
+            return reason == "connection refused" || reason == "no answer in time" || reason.contains("starting up")
+                || reason.contains("shutting down") || reason.contains("too many")
         }
     }
 
@@ -155,18 +178,28 @@ public struct NewsDatabase: Sendable {
 
     /// Runs `body` inside one transaction on the writer connection, rolling back when it throws.
     /// Transactions wait for each other; single statements on `sql` do not wait for them.
-    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func transaction<T: Sendable>(
+        _ isolation: TransactionIsolation = .serializable, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
         await writerGate.enter()
         do {
+            let engine = self.engine
             let result = try await writer.withSession { session in
-                try await session.raw("BEGIN IMMEDIATE").run()
-                do {
-                    let result = try await body(session)
-                    try await session.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await session.raw("ROLLBACK").run()
-                    throw error
+                var attempt = 1
+                while true {
+                    do {
+                        try await session.raw(SQLQueryString(engine.beginTransaction(isolation))).run()
+                        let result = try await body(session)
+                        try await session.raw("COMMIT").run()
+                        return result
+                    } catch {
+                        try? await session.raw("ROLLBACK").run()
+                        // Another node's transaction won a race (PostgreSQL only): run this one again on the
+                        // state that one left, up to 8 times, each after a short random pause that grows.
+                        guard DatabaseEngine.isSerializationFailure(error), attempt < 8 else { throw error }
+                        attempt += 1
+                        try await Task.sleep(for: .milliseconds(Int.random(in: 5...(20 * attempt))))
+                    }
                 }
             }
             await writerGate.leave()

@@ -134,7 +134,7 @@ public func buildApplication(
     ).addRoutes(to: router)
 
     let scheduler = PublishingScheduler(
-        desk: desk, audit: AuditLog(database: database),
+        desk: desk,
         logger: logger, clock: clock)
     var services: [any Service] = [scheduler]
     if case .port(let port) = metricsExposure {

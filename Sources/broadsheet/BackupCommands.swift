@@ -11,7 +11,8 @@ struct Backup: AsyncParsableCommand {
             taken while the newsroom goes on publishing, and the photos are copied after it (a photo never changes \
             once written). DIR must not exist yet, or be empty. It receives broadsheet.sqlite, photos/ and \
             manifest.json (counts and a fingerprint of every file), written last. Bring it back with \
-            `broadsheet restore DIR`.
+            `broadsheet restore DIR`. SQLite only: back up a PostgreSQL newsroom with pg_dump and a copy of the \
+            photo folder (docs/deployment.md).
             """)
 
     @Argument(help: ArgumentHelp("The folder to write: new, or empty.", valueName: "DIR"))
@@ -22,12 +23,14 @@ struct Backup: AsyncParsableCommand {
     func run() async throws {
         let logger = makeLogger()
         let paths = ConfigurationSource().storage(storage)
+        let file = paths.sqliteFile(
+            orFail: "backup copies an SQLite file; back up PostgreSQL with pg_dump and the photo folder (docs/deployment.md)")
         // Opening a missing file would create an empty database and back that up: say so instead.
-        guard FileManager.default.fileExists(atPath: paths.database) else {
-            fail("there is no database at \(paths.database)")
+        guard FileManager.default.fileExists(atPath: file) else {
+            fail("there is no database at \(file)")
         }
         do {
-            let database = try await NewsDatabase.sqlite(path: paths.database, logger: logger)
+            let database = try await NewsDatabase.sqlite(path: file, logger: logger)
             let report: BackupReport
             do {
                 report = try await NewsroomBackup.backUp(database: database, photoDirectory: paths.photos, to: folder)
@@ -52,7 +55,8 @@ struct Restore: AsyncParsableCommand {
             the photo folder must be missing or empty: restore never overwrites a newsroom, and writes nothing when \
             it refuses. Every file is checked against the backup's manifest first; the restored database is then \
             migrated, so a backup made by an older broadsheet is brought up to date. Stop the server that uses the \
-            target before restoring into it.
+            target before restoring into it. SQLite only: to move a newsroom onto PostgreSQL, restore it into a file \
+            and use `broadsheet copy`.
             """)
 
     @Argument(help: ArgumentHelp("The backup folder to read.", valueName: "DIR"))
@@ -63,9 +67,11 @@ struct Restore: AsyncParsableCommand {
     func run() async throws {
         let logger = makeLogger()
         let paths = ConfigurationSource().storage(storage)
+        let file = paths.sqliteFile(
+            orFail: "restore writes an SQLite file; restore into one, then move it to PostgreSQL with `broadsheet copy`")
         do {
             let report = try await NewsroomBackup.restore(
-                from: folder, databasePath: paths.database, photoDirectory: paths.photos, logger: logger)
+                from: folder, databasePath: file, photoDirectory: paths.photos, logger: logger)
             print(report)
         } catch {
             fail("\(error)")

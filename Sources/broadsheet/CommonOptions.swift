@@ -1,16 +1,44 @@
 import ArgumentParser
 import BroadsheetDomain
+import BroadsheetStorage
 import BroadsheetWeb
 import Foundation
 import Logging
 
 /// Options every command that opens the newsroom shares.
 struct StorageOptions: ParsableArguments {
-    @Option(name: .long, help: "The SQLite database file. [env: BROADSHEET_DATABASE] (default: data/broadsheet.sqlite)")
+    @Option(
+        name: .long,
+        help: """
+            The SQLite database file, or a PostgreSQL server as postgres://USER:PASSWORD@HOST:PORT/DATABASE \
+            (?sslmode=disable|prefer|require). [env: BROADSHEET_DATABASE] (default: data/broadsheet.sqlite)
+            """)
     var database: String?
+
+    @Option(
+        name: .customLong("database-pool"),
+        help: "PostgreSQL: connections this node may open. [env: BROADSHEET_DATABASE_POOL] (default: 20)")
+    var databasePool: Int?
+
+    @Option(
+        name: .customLong("database-timeout"),
+        help: "PostgreSQL: seconds to wait for a new connection. [env: BROADSHEET_DATABASE_TIMEOUT] (default: 5)")
+    var databaseTimeout: Int?
 
     @Option(name: .long, help: "The folder of the photo store. [env: BROADSHEET_PHOTOS] (default: data/photos)")
     var photos: String?
+}
+
+/// The database and the photo folder a command works on.
+struct StoragePlaces {
+    let database: DatabaseLocation
+    let photos: String
+
+    /// The SQLite file, or else the end of the command with `refusal`: for commands that work on files.
+    func sqliteFile(orFail refusal: String) -> String {
+        guard case .sqliteFile(let path) = database else { fail(refusal) }
+        return path
+    }
 }
 
 /// Options that shape the site.
@@ -73,11 +101,31 @@ struct ConfigurationSource {
         return number
     }
 
-    func storage(_ options: StorageOptions) -> (database: String, photos: String) {
-        (
-            string(options.database, env: "BROADSHEET_DATABASE", default: "data/broadsheet.sqlite"),
-            string(options.photos, env: "BROADSHEET_PHOTOS", default: "data/photos")
-        )
+    /// Where the newsroom is stored; a configuration mistake ends the command with one line.
+    func storage(_ options: StorageOptions) -> StoragePlaces {
+        do {
+            let text = string(options.database, env: "BROADSHEET_DATABASE", default: "data/broadsheet.sqlite")
+            var location: DatabaseLocation
+            do {
+                location = try DatabaseLocation(text)
+            } catch {
+                throw ConfigurationError(key: "BROADSHEET_DATABASE", problem: "\(error)")
+            }
+            if case .postgres(var settings) = location {
+                settings.maximumConnections = try int(
+                    options.databasePool, name: "database-pool", env: "BROADSHEET_DATABASE_POOL", default: 20,
+                    range: 1...1_000)
+                settings.connectTimeout = .seconds(
+                    try int(
+                        options.databaseTimeout, name: "database-timeout", env: "BROADSHEET_DATABASE_TIMEOUT", default: 5,
+                        range: 1...300))
+                location = .postgres(settings)
+            }
+            return StoragePlaces(
+                database: location, photos: string(options.photos, env: "BROADSHEET_PHOTOS", default: "data/photos"))
+        } catch {
+            fail("\(error)")
+        }
     }
 
     func site(_ options: SiteOptions, photos: String, servedAt address: String) throws -> SiteConfiguration {

@@ -24,7 +24,7 @@ struct Generate: AsyncParsableCommand {
         guard articles > 0, articles <= 10_000_000 else { fail("--articles must be between 1 and 10,000,000") }
         do {
             let site = try source.site(siteOptions, photos: paths.photos, servedAt: "http://127.0.0.1:8080")
-            let database = try await NewsDatabase.sqlite(path: paths.database, logger: logger)
+            let database = try await NewsDatabase.open(paths.database, logger: logger)
             try await prepareDatabase(database, site: site, defaults: SettingsDefaults(), logger: logger)
             let count = try await NewsroomWriter(database: database).articleCount()
             guard count == 0 else {

@@ -13,7 +13,7 @@ struct Migrate: AsyncParsableCommand {
         let logger = makeLogger()
         let path = ConfigurationSource().storage(storage).database
         do {
-            let database = try await NewsDatabase.sqlite(path: path, logger: logger)
+            let database = try await NewsDatabase.open(path, logger: logger)
             let migrator = Migrator(database: database, logger: logger)
             let applied = try await migrator.migrate()
             print("\(path): \(applied) migration(s) applied; schema at \(Migrator.latestNumber)")

@@ -58,7 +58,7 @@ struct Serve: AsyncParsableCommand {
         }
         let database: NewsDatabase
         do {
-            database = try await NewsDatabase.sqlite(path: paths.database, logger: logger)
+            database = try await NewsDatabase.open(paths.database, logger: logger)
         } catch {
             fail("\(error)")
         }

@@ -112,7 +112,7 @@ private func withStaff(
     let logger = makeLogger()
     let path = ConfigurationSource().storage(storage).database
     do {
-        let database = try await NewsDatabase.sqlite(path: path, logger: logger)
+        let database = try await NewsDatabase.open(path, logger: logger)
         try await Migrator(database: database, logger: logger).migrate()
         do {
             try await body(StaffStore(database: database), AuditLog(database: database))

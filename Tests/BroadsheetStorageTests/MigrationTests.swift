@@ -20,8 +20,7 @@ struct MigrationTests {
     @Test("the schema has every table the public site reads, and foreign keys are enforced")
     func schemaTablesAndForeignKeys() async throws {
         try await TestDatabase.with { database in
-            let tables = try await database.sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-                .all(decodingColumn: "name", as: String.self)
+            let tables = try await names(of: "table", in: database)
             for table in [
                 "ad_slots", "article_authors", "article_old_urls", "article_sources", "article_tags", "articles", "authors",
                 "editions", "photos", "sections", "settings", "tags", "translation_groups",
@@ -38,8 +37,7 @@ struct MigrationTests {
     @Test("every public list is backed by an index")
     func listsHaveIndexes() async throws {
         try await TestDatabase.with { database in
-            let indexes = try await database.sql.raw("SELECT name FROM sqlite_master WHERE type = 'index'")
-                .all(decodingColumn: "name", as: String.self)
+            let indexes = try await names(of: "index", in: database)
             for index in [
                 "articles_edition_latest", "articles_section_latest", "article_tags_by_tag", "article_authors_by_author",
                 "articles_url",
@@ -47,5 +45,17 @@ struct MigrationTests {
                 #expect(indexes.contains(index), "missing index \(index)")
             }
         }
+    }
+
+    /// The names of the tables or indexes in the database's catalogue (on PostgreSQL, the test's own schema).
+    private func names(of kind: String, in database: NewsDatabase) async throws -> [String] {
+        let query: SQLQueryString =
+            switch (database.engine, kind) {
+            case (.sqlite, _): "SELECT name FROM sqlite_master WHERE type = \(bind: kind)"
+            case (.postgresql, "table"):
+                "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+            default: "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()"
+            }
+        return try await database.sql.raw(query).all(decodingColumn: "name", as: String.self)
     }
 }

@@ -6,11 +6,12 @@ import SQLKit
 import Testing
 
 /// The public site's own SQLite reading connections (`NewsDatabase.reads`) against sqlite-nio's (`sql`).
+/// SQLite only: on PostgreSQL both are the same connection pool.
 @Suite("Reading connections")
 struct ReadingConnectionsTests {
     @Test("every public list reads the same rows through the reading connections as through sqlite-nio")
     func sameRowsAsSQLiteNIO() async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(on: [.sqlite]) { database in
             try await NewsroomFixture.build(in: database)
             let now = NewsroomFixture.now
             let fast = PublicQueries(database: database)
@@ -35,7 +36,7 @@ struct ReadingConnectionsTests {
 
     @Test("rows of a summary list are read by position, the names SQLite gives matching SummaryRow's")
     func summariesByPosition() async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(on: [.sqlite]) { database in
             try await NewsroomFixture.build(in: database)
             let row = try #require(
                 try await database.reads.raw(
@@ -49,7 +50,7 @@ struct ReadingConnectionsTests {
 
     @Test("a statement reads what was committed after it was first prepared")
     func preparedStatementsSeeNewCommits() async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(on: [.sqlite]) { database in
             try await NewsroomFixture.build(in: database)
             let queries = PublicQueries(database: database)
             let before = try await queries.latest(edition: "en", limit: 100, now: NewsroomFixture.now)
@@ -62,7 +63,7 @@ struct ReadingConnectionsTests {
 
     @Test("values of every kind come back as they went in, NULL included")
     func valuesRoundTrip() async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(on: [.sqlite]) { database in
             let row = try #require(
                 try await database.reads.raw(
                     "SELECT \(bind: "Київ ʼ ünïcode") AS text, \(bind: 42) AS number, \(bind: 2.5) AS real, \(bind: true) AS yes, NULL AS absent"
@@ -81,7 +82,7 @@ struct ReadingConnectionsTests {
 
     @Test("a broken statement fails with SQLite's message and the statement, and the connection stays usable")
     func errorsNameTheStatement() async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(on: [.sqlite]) { database in
             await #expect {
                 try await database.reads.raw("SELECT nonsense FROM nowhere").run()
             } throws: { error in
@@ -95,7 +96,7 @@ struct ReadingConnectionsTests {
 
     @Test("more statements than a connection keeps prepared still run, old ones prepared again")
     func statementsBeyondTheLimit() async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(on: [.sqlite]) { database in
             for round in 0..<2 {
                 for number in 0..<250 {
                     let read = try await database.reads.raw("SELECT \(unsafeRaw: String(number)) + \(bind: round) AS n")
@@ -108,7 +109,7 @@ struct ReadingConnectionsTests {
 
     @Test("the reading connections refuse to write")
     func readOnly() async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(on: [.sqlite]) { database in
             try await NewsroomFixture.build(in: database)
             await #expect {
                 try await database.reads.raw("DELETE FROM articles").run()
@@ -122,7 +123,7 @@ struct ReadingConnectionsTests {
 
     @Test("many readers at once each get their own connection and the right rows")
     func concurrentReaders() async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(on: [.sqlite]) { database in
             try await NewsroomFixture.build(in: database)
             let queries = PublicQueries(database: database)
             let expected = try await queries.latest(edition: "uk", limit: 20, now: NewsroomFixture.now)

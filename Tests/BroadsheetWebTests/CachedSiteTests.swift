@@ -147,7 +147,7 @@ struct CachedSiteTests {
             let before = try await site.client.page("/eng/").html
             #expect(!before.contains("Future dated story"))
             let scheduler = PublishingScheduler(
-                desk: site.desk, audit: AuditLog(database: site.database), logger: Logger(label: "test"),
+                desk: site.desk, logger: Logger(label: "test"),
                 clock: { site.clock.now })
             let lastTick = site.clock.now
             site.clock.advance(7_201)

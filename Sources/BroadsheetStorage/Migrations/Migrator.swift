@@ -34,28 +34,37 @@ public struct Migrator: Sendable {
     }
 
     /// Applies the migrations the database has not seen; returns how many ran.
+    ///
+    /// Each runs in a transaction of its own (PostgreSQL, like SQLite, changes its schema transactionally) under
+    /// the migrations lock, and checks again inside it that no one applied it meanwhile: nodes that start
+    /// together apply each migration once.
     @discardableResult
     public func migrate() async throws -> Int {
-        try await database.sql.create(table: "schema_migrations").ifNotExists()
-            .column("number", type: .int, .primaryKey(autoIncrement: false))
-            .column("name", type: .text, .notNull)
-            .column("applied_at", type: .bigint, .notNull)
-            .run()
-        let applied = Set(
-            try await database.sql.select().column("number").from("schema_migrations")
-                .all(decodingColumn: "number", as: Int.self)
-        )
+        let engine = database.engine
+        try await database.transaction(.readCommitted) { db in
+            try await engine.waitForLock(.migrations, in: db)
+            try await db.create(table: "schema_migrations").ifNotExists()
+                .column("number", type: .int, .primaryKey(autoIncrement: false))
+                .column("name", type: .text, .notNull)
+                .column("applied_at", type: .bigint, .notNull)
+                .run()
+        }
         var count = 0
-        for migration in MigrationList.all where !applied.contains(migration.number) {
-            logger.info("applying migration \(migration.number) \(migration.name)")
-            try await database.transaction { db in
+        for migration in MigrationList.all where !(try await appliedNumbers()).contains(migration.number) {
+            let applied = try await database.transaction(.readCommitted) { db in
+                try await engine.waitForLock(.migrations, in: db)
+                let done = try await db.select().column("number").from("schema_migrations")
+                    .where("number", .equal, SQLBind(migration.number)).first()
+                guard done == nil else { return false }
+                logger.info("applying migration \(migration.number) \(migration.name)")
                 try await migration.apply(db)
                 try await db.insert(into: "schema_migrations")
                     .columns("number", "name", "applied_at")
                     .values(SQLBind(migration.number), SQLBind(migration.name), SQLBind(Int(Date().timeIntervalSince1970)))
                     .run()
+                return true
             }
-            count += 1
+            if applied { count += 1 }
         }
         return count
     }

@@ -9,7 +9,6 @@ import ServiceLifecycle
 /// published with a time still to come when that time comes, so that cached pages show them.
 struct PublishingScheduler: Service {
     let desk: ArticleDesk
-    let audit: AuditLog
     let logger: Logger
     let clock: @Sendable () -> Date
     /// How often it looks; articles go live at most this late.
@@ -32,7 +31,6 @@ struct PublishingScheduler: Service {
         do {
             if let last, now > last { try await desk.announceWentLive(after: last, upTo: now) }
             for id in try await desk.publishDue(now: now) {
-                try await audit.record("published (scheduled)", by: nil, subject: "article \(id)", now: now)
                 logger.info("scheduled article \(id) published")
             }
         } catch {
