@@ -23,16 +23,20 @@ public struct NewsDatabase: Sendable {
     private let close: @Sendable () async throws -> Void
     public let engine: DatabaseEngine
     /// Announces committed changes to the public site (the page cache listens).
-    public let changes = SiteChanges()
+    public let changes: SiteChanges
+    /// On PostgreSQL, what carries `changes` between nodes.
+    let relay: ChangeRelay?
 
     public init(sql: any SQLDatabase, close: @escaping @Sendable () async throws -> Void) {
         self.init(sql: sql, reads: sql, writer: sql, close: close)
     }
 
     init(
-        sql: any SQLDatabase, reads: any SQLDatabase, writer: any SQLDatabase,
-        close: @escaping @Sendable () async throws -> Void
+        sql: any SQLDatabase, reads: any SQLDatabase, writer: any SQLDatabase, changes: SiteChanges = SiteChanges(),
+        relay: ChangeRelay? = nil, close: @escaping @Sendable () async throws -> Void
     ) {
+        self.changes = changes
+        self.relay = relay
         self.sql = sql
         self.reads = reads
         self.writer = writer
@@ -145,7 +149,7 @@ public struct NewsDatabase: Sendable {
     }
 
     /// Throws unless both the connections for single statements and the reading ones answer `SELECT 1`
-    /// within `timeout` (the readiness check). A database that hangs is not waited for beyond `timeout`.
+    /// within `timeout`, and on PostgreSQL the node hears the others' changes (the readiness check). A database that hangs is not waited for beyond `timeout`.
     public func ping(timeout: Duration) async throws {
         let answer = FirstAnswer()
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
@@ -153,6 +157,10 @@ public struct NewsDatabase: Sendable {
             let probe = Task {
                 do {
                     for database in [sql, reads] { _ = try await database.raw("SELECT 1 AS one").first() }
+                    if let relay, !relay.isListening {
+                        // Without it this node would keep showing pages that other nodes changed.
+                        throw DatabaseUnavailable(reason: "not yet listening for other nodes' changes")
+                    }
                     answer.give(nil)
                 } catch {
                     answer.give(error)

@@ -12,10 +12,11 @@ public enum SiteChange: Sendable, Equatable {
 /// Tells whoever listens (the page cache) what the newsroom changed, after it committed.
 ///
 /// It belongs to the database handle, so that every store writing through one database announces to the same
-/// listeners. In one process that is enough; several servers over one database need the database to carry
-/// the announcements (PostgreSQL's NOTIFY), which is where they will go.
+/// listeners. On PostgreSQL a relay also carries each announcement to the other nodes (`ChangeRelay`, through
+/// NOTIFY), and delivers theirs here.
 public final class SiteChanges: Sendable {
     private let listeners = Mutex<[@Sendable (SiteChange) -> Void]>([])
+    private let relay = Mutex<(@Sendable (SiteChange) -> Void)?>(nil)
 
     public init() {}
 
@@ -29,7 +30,19 @@ public final class SiteChanges: Sendable {
         announce(.keys(keys))
     }
 
+    /// Tells this node's listeners at once, and the other nodes through the relay, if there is one.
     public func announce(_ change: SiteChange) {
+        deliver(change)
+        relay.withLock { $0 }?(change)
+    }
+
+    /// Tells this node's listeners only: a change announced on another node, or one this node infers.
+    func deliver(_ change: SiteChange) {
         for listener in listeners.withLock({ $0 }) { listener(change) }
+    }
+
+    /// Sends every announcement on to `send` as well (the other nodes).
+    func relay(to send: @escaping @Sendable (SiteChange) -> Void) {
+        relay.withLock { $0 = send }
     }
 }

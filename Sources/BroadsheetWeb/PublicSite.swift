@@ -79,6 +79,14 @@ struct PublicSite: Sendable {
                 case .notFound(let edition): return await errorPage(.notFound, edition: edition, logger: context.logger)
                 case .gone(let edition): return await errorPage(.gone, edition: edition, logger: context.logger)
                 }
+            } catch let error as DatabaseUnavailable {
+                // What was cached, even past its time, is better than a fault page while the database is away.
+                if let cache = pages.cache, let page = cache.stalePage(path.path) {
+                    metrics.hit(page.type)
+                    return Self.response(page.answer(to: head))
+                }
+                context.logger.warning("cannot render \(request.uri.path): \(error)")
+                return await errorPage(.unavailable, edition: edition, logger: context.logger)
             } catch {
                 context.logger.error("cannot render \(request.uri.path): \(error)")
                 return await errorPage(.failure, edition: edition, logger: context.logger)
@@ -92,12 +100,21 @@ struct PublicSite: Sendable {
             body: answer.body.map { ResponseBody(byteBuffer: $0) } ?? ResponseBody())
     }
 
-    /// Renders 404, 410 and 500 pages; when even the database fails, the page still comes, without menus.
+    /// Renders 404, 410, 500 and 503 pages; when even the database fails, the page still comes, without menus.
     func errorPage(_ kind: ErrorPage.Kind, edition: Edition, logger: Logger) async -> Response {
         let context = site.context(for: edition)
         let now = clock()
         var builder = ChromeBuilder(site: site, edition: context, sections: [], support: nil)
         var recent: [ArticleSummary] = []
+        if kind == .unavailable {
+            // Asking the database again would only make the reader wait once more: menus only if at hand.
+            if let frame = pages.frames.loadedFrame(site: site, edition: edition, now: now) { builder = frame.builder }
+            var response = html(ErrorView.html(ErrorPage.model(kind: kind, builder: builder, recent: [], now: now)),
+                status: .serviceUnavailable)
+            response.headers[.retryAfter] = "30"
+            response.headers[.cacheControl] = "no-store"
+            return response
+        }
         // The menus and recent news come from the database; when it is the database that failed,
         // the page still comes, with the masthead and the edition switcher only.
         do {

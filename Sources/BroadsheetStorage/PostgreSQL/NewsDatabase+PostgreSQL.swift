@@ -13,10 +13,17 @@ extension NewsDatabase {
         // The pool works only while its `run()` does; closing the database cancels it. Started immediately, so
         // that `run()` has begun before the first statement asks for a connection.
         let running = Task.immediate { await client.run() }
-        let pool = PostgresPool(client: client, logger: logger)
+        let pool = PostgresPool(client: client, logger: logger, leaseTimeout: settings.connectTimeout)
+        let relay = ChangeRelay(settings: settings, logger: logger)
+        let changes = SiteChanges()
+        changes.relay { change in Task { await relay.send(change, through: pool) } }
+        let listening = Task { await relay.listen(delivering: changes) }
         return NewsDatabase(
-            sql: TalliedDatabase(base: pool), reads: TalliedDatabase(base: pool), writer: pool,
+            sql: TalliedDatabase(base: pool), reads: TalliedDatabase(base: pool), writer: pool, changes: changes,
+            relay: relay,
             close: {
+                listening.cancel()
+                await listening.value
                 running.cancel()
                 await running.value
             })

@@ -26,6 +26,25 @@ public enum PostgresProblem {
         return describeCause(error)
     }
 
+    /// Whether `error` says the server cannot be reached or the connection was lost, rather than that a
+    /// statement failed: the kind of fault that passes by itself.
+    static func isUnavailability(_ error: any Error) -> Bool {
+        if let error = error as? PSQLError {
+            switch error.code {
+            case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed, .uncleanShutdown:
+                return true
+            case .server:
+                // Connection exceptions (08), too many connections (53300), the server shutting down or starting (57P).
+                let state = error.serverInfo?[.sqlState] ?? ""
+                return state.hasPrefix("08") || state == "53300" || state.hasPrefix("57P")
+            default:
+                return false
+            }
+        }
+        // The pool's own: its circuit breaker is open while the server stays away.
+        return String(reflecting: error).contains("ConnectionPoolError")
+    }
+
     private static func describeCause(_ error: any Error) -> String {
         if let error = error as? PSQLError { return describe(error) }
         let text = String(describing: error)
@@ -38,16 +57,7 @@ public enum PostgresProblem {
     /// Opens one connection and closes it again: whether the server can be reached and lets us in, said
     /// plainly, before anything relies on it.
     static func probe(_ settings: PostgresSettings, logger: Logger) async throws {
-        let tls: PostgresConnection.Configuration.TLS =
-            switch settings.tlsMode {
-            case "disable": .disable
-            case "require": .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-            default: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-            }
-        var configuration = PostgresConnection.Configuration(
-            host: settings.host, port: settings.port, username: settings.user, password: settings.password,
-            database: settings.database, tls: tls)
-        configuration.options.connectTimeout = .init(settings.connectTimeout)
+        let configuration = try settings.connectionConfiguration(applicationName: "broadsheet")
         do {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
             try await connection.close()

@@ -87,13 +87,21 @@ final class PageCache: Sendable {
         return part
     }
 
+    /// The page kept under `name` even past its time (not if purged: a change removes it at once), for when
+    /// it cannot be rendered again because the database is away.
+    func stalePage(_ name: String) -> CachedPage? {
+        state.withLock { state in
+            guard case .page(let page) = state.slots[name]?.entry else { return nil }
+            return page
+        }
+    }
+
     private func entry(_ name: String, now: Date) -> CacheEntry? {
         state.withLock { state in
             guard var slot = state.slots[name] else { return nil }
-            guard now < slot.entry.validUntil else {
-                Self.remove(name, from: &state)
-                return nil
-            }
+            // Past its time it is not an answer, but it stays (until replaced, purged or evicted) for
+            // `stalePage`.
+            guard now < slot.entry.validUntil else { return nil }
             state.clock += 1
             slot.lastUsed = state.clock
             state.slots[name] = slot

@@ -1,18 +1,21 @@
 import BroadsheetDomain
 import Foundation
 
-/// 404, 410 and 500 pages, in the edition's language, inside the site's chrome.
+/// 404, 410, 500 and 503 pages, in the edition's language, inside the site's chrome.
 enum ErrorPage {
     enum Kind {
         case notFound
         case gone
         case failure
+        /// The database cannot be reached for now.
+        case unavailable
 
         var status: Int {
             switch self {
             case .notFound: 404
             case .gone: 410
             case .failure: 500
+            case .unavailable: 503
             }
         }
     }
@@ -31,6 +34,7 @@ enum ErrorPage {
             case .notFound: (strings["notFoundTitle"], strings["notFoundText"])
             case .gone: (strings["goneTitle"], strings["goneText"])
             case .failure: (strings["errorTitle"], strings["errorText"])
+            case .unavailable: (strings["unavailableTitle"], strings["unavailableText"])
             }
         let edition = builder.edition
         return Model(

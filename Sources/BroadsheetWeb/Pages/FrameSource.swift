@@ -42,6 +42,12 @@ final class FrameSource: Sendable {
         }
     }
 
+    /// The frame as already loaded, without asking the database: for pages shown while it is away.
+    func loadedFrame(site: SiteContext, edition: Edition, now: Date) -> PageFrame? {
+        guard let loaded = state.withLock({ $0.editions[edition.code] }) else { return nil }
+        return frame(loaded, site: site, edition: edition, now: now)
+    }
+
     func frame(site: SiteContext, edition: Edition, now: Date) async throws -> PageFrame {
         let (generation, cached) = state.withLock { ($0.generation, $0.editions[edition.code]) }
         let loaded: Loaded
@@ -55,6 +61,10 @@ final class FrameSource: Sendable {
                 if state.generation == generation { state.editions[edition.code] = loaded }
             }
         }
+        return frame(loaded, site: site, edition: edition, now: now)
+    }
+
+    private func frame(_ loaded: Loaded, site: SiteContext, edition: Edition, now: Date) -> PageFrame {
         let context = site.context(for: edition)
         return PageFrame(
             edition: context,
