@@ -60,7 +60,10 @@ extension ArticleDesk {
     /// Every node runs a scheduler; the scheduler's advisory lock lets one of them publish at a time, and a
     /// node that finds it taken simply looks again on its next tick. Nothing is left behind by a node that
     /// dies holding it: the lock ends with its transaction.
-    public func publishDue(now: Date = Date()) async throws -> [Int] {
+    ///
+    /// `pause` keeps the lock that long after publishing, before committing: fault injection for the
+    /// several-nodes test, which kills a node while it holds the lock. Zero everywhere else.
+    public func publishDue(now: Date = Date(), pause: Duration = .zero) async throws -> [Int] {
         let engine = database.engine
         let published: [Int] = try await database.transaction { db in
             guard try await engine.tryLock(.scheduler, in: db) else { return [] }
@@ -75,6 +78,7 @@ extension ArticleDesk {
             for id in due {
                 try await AuditLog.record("published (scheduled)", by: nil, subject: "article \(id)", now: now, in: db)
             }
+            if pause > .zero { try await Task.sleep(for: pause) }
             return due
         }
         var keys = Set<SurrogateKey>()

@@ -13,6 +13,10 @@ struct PublishingScheduler: Service {
     let clock: @Sendable () -> Date
     /// How often it looks; articles go live at most this late.
     var interval: Duration = .seconds(1)
+    /// Fault injection for `scripts/check-several-nodes` only: holds the scheduler's lock this long before
+    /// committing, so that the test can kill a node while it holds it. Never set in production.
+    var faultPause: Duration = ProcessInfo.processInfo.environment["BROADSHEET_FAULT_PUBLISH_PAUSE_MS"]
+        .flatMap(Int.init).map { .milliseconds($0) } ?? .zero
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
@@ -30,9 +34,13 @@ struct PublishingScheduler: Service {
         let now = clock()
         do {
             if let last, now > last { try await desk.announceWentLive(after: last, upTo: now) }
-            for id in try await desk.publishDue(now: now) {
+            for id in try await desk.publishDue(now: now, pause: faultPause) {
                 logger.info("scheduled article \(id) published")
             }
+        } catch let error as DatabaseUnavailable {
+            // The database is away: the scheduler tries again on the next tick, and catches up then.
+            logger.warning("the publishing scheduler waits for the database: \(error.reason)")
+            return last ?? now
         } catch {
             // A failing database must not stop the scheduler: it tries again on the next tick.
             logger.error("the publishing scheduler could not run: \(error)")
