@@ -87,6 +87,7 @@ public func buildApplication(
 
     let router = Router(context: BroadsheetRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: UnavailableMiddleware(site: context))
     if metricsExposure == .onSite { MetricsEndpoint(metrics: metrics, cache: cache).addRoutes(to: router) }
     HealthEndpoints(database: database).addRoutes(to: router)
     let security = NewsroomSecurity(secureCookies: site.isHTTPS)

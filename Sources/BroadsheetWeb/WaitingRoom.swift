@@ -51,6 +51,13 @@ public enum WaitingRoom {
                 headers: [.contentType: file.hasSuffix(".css") ? "text/css; charset=utf-8" : "image/png"],
                 body: .init(byteBuffer: asset.bytes))
         }
+        return unavailable(match: match, site: site)
+    }
+
+    /// The "back in a moment" page (503) in the language of the edition `match` belongs to, without menus:
+    /// nothing here asks the database.
+    static func unavailable(match: SitePathMatch, site: SiteContext) -> Response {
+        let editions = site.configuration.editions
         let edition: Edition =
             switch match {
             case .page(let page): page.edition ?? editions.primary

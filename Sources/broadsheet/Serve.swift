@@ -18,7 +18,9 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serve the site.",
         discussion: """
             Migrates the database first. With --demo, an empty database is filled with the demo newspaper \
-            (a database that already has content is kept and served as it is). Stops cleanly on SIGTERM or SIGINT.
+            (a database that already has content is kept and served as it is). Stops cleanly on SIGTERM or SIGINT. \
+            A PostgreSQL server that cannot be reached yet is waited for (the port answers /health/ready with 503 \
+            meanwhile); see docs/deployment.md for several servers on one database.
             """)
 
     @Option(help: "The address to listen on. [env: BROADSHEET_HOST] (default: 127.0.0.1)")

@@ -48,6 +48,12 @@ struct DatabaseOutageTests {
                 #expect(ukrainian.status == .serviceUnavailable)
                 #expect(ukrainian.html.contains("Сайт ненадовго недоступний"))
 
+                // A signed-in newsroom page needs the database to know who asks: "back in a moment" too.
+                let newsroom = try await client.executeRequest(
+                    uri: "/admin/", method: .get, headers: [.cookie: "broadsheet_session=\(RandomToken.make())"], body: nil)
+                #expect(newsroom.status == .serviceUnavailable)
+                #expect(newsroom.headers[.retryAfter] == "30")
+
                 // An hour on, the home page is past its time, but with nothing newer to show it still comes.
                 clock.advance(3_600)
                 let stale = try await client.page("/eng/")
