@@ -58,20 +58,21 @@ public struct NewsDatabase: Sendable {
 
     public enum OpenError: Error, CustomStringConvertible {
         case cannotOpen(path: String, reason: String)
-        case unreachable(url: String, reason: String)
+        /// `transient`: the server could not be reached or is starting (trying later may help), as opposed to
+        /// a refusal to fix first (a wrong password, no such database, no TLS).
+        case unreachable(url: String, reason: String, transient: Bool)
 
         public var description: String {
             switch self {
             case .cannotOpen(let path, let reason): "cannot open the database at \(path): \(reason)"
-            case .unreachable(let url, let reason): "cannot reach PostgreSQL at \(url): \(reason)"
+            case .unreachable(let url, let reason, _): "cannot reach PostgreSQL at \(url): \(reason)"
             }
         }
 
         /// Whether trying again later may help (a server not up yet), rather than a mistake to fix first.
         public var mayPassByItself: Bool {
-            guard case .unreachable(_, let reason) = self else { return false }
-            return reason == "connection refused" || reason == "no answer in time" || reason.contains("starting up")
-                || reason.contains("shutting down") || reason.contains("too many")
+            guard case .unreachable(_, _, let transient) = self else { return false }
+            return transient
         }
     }
 

@@ -62,7 +62,8 @@ public enum PostgresProblem {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
             try await connection.close()
         } catch {
-            throw NewsDatabase.OpenError.unreachable(url: settings.redactedURL, reason: describe(error))
+            throw NewsDatabase.OpenError.unreachable(
+                url: settings.redactedURL, reason: describe(error), transient: isUnavailability(error))
         }
     }
 }
