@@ -11,7 +11,7 @@ struct Copy: AsyncParsableCommand {
             Copies every table of the newsroom: editions, sections, tags, authors, articles and all that hangs \
             off them, the photos' records, staff, revisions, corrections, settings and the audit log. Signed-in \
             sessions are left out unless --include-sessions is given. Photo files are not copied: they stay in the \
-            photo folder, which the PostgreSQL nodes mount (--photos, BROADSHEET_PHOTOS).
+            photo folder, which the PostgreSQL nodes mount (serve's --photos).
 
             The source is opened read-only and never changed. It must be a Broadsheet database at this \
             broadsheet's schema: bring an older one up to date with `broadsheet migrate --database PATH` first. \
@@ -28,8 +28,9 @@ struct Copy: AsyncParsableCommand {
             At the end the identity sequences are moved past the copied ids, so that new articles get new ids, \
             and every table is verified: its rows counted and checksummed on both sides (each row read in key \
             order as canonical text, hashed with FNV-1a 64). The counts and checksums are printed; any difference \
-            makes the command exit non-zero. Stop the server that writes to the source before copying, or copy \
-            again afterwards to take in what it added meanwhile.
+            makes the command exit non-zero, and running it again goes through the differing tables once more, \
+            filling in missing rows (a copy never overwrites a row). Stop the server that writes to the source \
+            before copying: a row it changes during the copy shows as a difference.
             """)
 
     @Option(help: ArgumentHelp("The SQLite newsroom to copy from.", valueName: "PATH"))

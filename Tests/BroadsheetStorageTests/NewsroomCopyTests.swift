@@ -286,6 +286,25 @@ struct NewsroomCopyTests {
         }
     }
 
+    @Test(
+        "a value its PostgreSQL column cannot take stops the copy with the table, row and column",
+        .enabled(if: onPostgres, "copies into PostgreSQL"))
+    func stopsAtAValueThatDoesNotFit() async throws {
+        try await Self.withFolder { folder in
+            let path = folder + "/newsroom.sqlite"
+            let fixture = try await Self.fileNewsroom(at: path)
+            // SQLite lets a BOOLEAN column hold any integer.
+            try await Self.withFile(path) { database in
+                try await database.sql.raw("UPDATE articles SET is_top = 2 WHERE id = \(bind: fixture.ids.olderEN)").run()
+            }
+            try await Self.withTarget { target in
+                let error = await #expect(throws: CopyError.self) { try await Self.copy(path, to: target).run() }
+                #expect(error == .valueDoesNotFit(table: "articles", column: "is_top", key: "(\(fixture.ids.olderEN))", value: "2"))
+                #expect(error?.description == "articles row (\(fixture.ids.olderEN)): is_top holds 2, which its PostgreSQL column cannot take")
+            }
+        }
+    }
+
     // MARK: Refusals before anything is copied
 
     @Test("a source that is missing, not SQLite, not a Broadsheet database, or at another schema is refused")

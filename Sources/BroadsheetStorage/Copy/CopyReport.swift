@@ -42,7 +42,9 @@ public struct CopyReport: Sendable, CustomStringConvertible {
     public var checks: [TableCheck]
     /// Tables of the source that were not copied (sessions, unless asked for).
     public var leftOut: [String]
-    public var duration: Duration
+    /// From opening the source to the last sequence moved.
+    public var copying: Duration
+    public var verifying: Duration
 
     public var matches: Bool { checks.allSatisfy(\.matches) }
     public var mismatches: [TableCheck] { checks.filter { !$0.matches } }
@@ -67,12 +69,16 @@ public struct CopyReport: Sendable, CustomStringConvertible {
             line += check.matches ? check.source.hex : "SQLite \(check.source.hex), PostgreSQL \(check.target.hex): DIFFERENT"
             lines.append(line)
         }
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let seconds = Self.seconds(copying)
         let rate = seconds > 0 ? " (\(Self.number(Int(Double(rowsCopiedNow) / seconds))) rows/s)" : ""
         lines.append(
-            "\(Self.number(rowsCopiedNow)) of \(Self.number(rows)) rows copied in this run, "
-                + String(format: "%.1f s", seconds) + rate)
+            "\(Self.number(rowsCopiedNow)) of \(Self.number(rows)) rows copied in this run in "
+                + String(format: "%.1f s", seconds) + rate + ", verified in " + String(format: "%.1f s", Self.seconds(verifying)))
         return lines.joined(separator: "\n")
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// `1234567` as `1,234,567`.

@@ -80,11 +80,12 @@ public struct NewsroomCopy: Sendable {
         }
         try await target.moveSequences(of: tables)
         try await target.analyse(tables)
+        let copied = clock.now
         var checks = try await verify(tables, source: source)
         for index in checks.indices { checks[index].copiedNow = copiedNow[checks[index].table] ?? 0 }
         let report = CopyReport(
-            source: source.path, earlier: earlier, checks: checks, leftOut: plan.leftOut,
-            duration: clock.now - start)
+            source: source.path, earlier: earlier, checks: checks, leftOut: plan.leftOut, copying: copied - start,
+            verifying: clock.now - copied)
         if report.matches { try await state.finish(now: now) }
         // A table that differs is gone through whole by the next run: rows missing from the target are filled
         // in then (rows that differ stay as they are, since a copy never overwrites; the verification says so again).
@@ -122,8 +123,10 @@ public struct NewsroomCopy: Sendable {
         var checks: [TableCheck] = []
         for table in tables {
             progress(CopyProgress(stage: .verifying, table: table.name, done: 0, total: 0))
-            checks.append(
-                TableCheck(table: table.name, source: try await source.checksum(table), target: try await target.checksum(table)))
+            // Both sides at once: one is SQLite's work in this process, the other PostgreSQL's in its own.
+            async let here = source.checksum(table)
+            async let there = target.checksum(table)
+            checks.append(TableCheck(table: table.name, source: try await here, target: try await there))
         }
         return checks
     }
