@@ -47,14 +47,17 @@ struct Copy: AsyncParsableCommand {
 
     @Flag(
         name: .customLong("into-non-empty"),
-        help: "Copy into a database that already has newsroom rows; rows whose keys are there are kept as they are.")
+        help: """
+            Copy into a database that already has newsroom rows; rows whose keys are there are kept as they are. \
+            Not needed to resume a copy from the same file.
+            """)
     var intoNonEmpty = false
 
     func run() async throws {
         let logger = makeLogger()
         let settings = targetSettings()
-        if (try? DatabaseLocation(from)).map({ if case .postgres = $0 { true } else { false } }) == true {
-            fail("--from names the SQLite file to copy; it is a PostgreSQL URL")
+        if from.hasPrefix("postgres://") || from.hasPrefix("postgresql://") {
+            fail("--from names the SQLite file to copy from, not a PostgreSQL database")
         }
         FileHandle.standardError.write(Data("copying \(from) into \(settings.redactedURL)\n".utf8))
         let report: CopyReport

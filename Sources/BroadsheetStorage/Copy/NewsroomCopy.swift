@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import SQLKit
 
 /// Moves a whole newsroom from an SQLite file into a PostgreSQL database, table by table, and proves that
 /// both hold the same rows.
@@ -16,7 +15,8 @@ public struct NewsroomCopy: Sendable {
     public struct Options: Sendable {
         /// Copy signed-in sessions too (`staff_sessions`), so nobody has to sign in again.
         public var includeSessions = false
-        /// Copy into a target that already has rows (and no unfinished copy from this source).
+        /// Copy into a target that has newsroom rows of its own; a target holding a copy from this same source
+        /// (finished or not) is carried on with without it.
         public var intoNonEmpty = false
         /// Rows per batch, and so per target transaction.
         public var batchSize = 1_000
@@ -24,7 +24,9 @@ public struct NewsroomCopy: Sendable {
         /// copy would.
         public var stopAfterBatches: Int?
 
-        public init(includeSessions: Bool = false, intoNonEmpty: Bool = false, batchSize: Int = 1_000, stopAfterBatches: Int? = nil) {
+        public init(
+            includeSessions: Bool = false, intoNonEmpty: Bool = false, batchSize: Int = 1_000, stopAfterBatches: Int? = nil
+        ) {
             self.includeSessions = includeSessions
             self.intoNonEmpty = intoNonEmpty
             self.batchSize = batchSize
