@@ -9,6 +9,8 @@ struct Broadsheet: AsyncParsableCommand {
             Every option can also be set in the environment (BROADSHEET_*, named in each command's help); \
             the command line wins over the environment, which wins over the defaults.
             """,
-        subcommands: [Serve.self, Migrate.self, SeedDemo.self, User.self, Backup.self, Restore.self, Generate.self]
+        subcommands: [
+            Serve.self, Migrate.self, SeedDemo.self, User.self, Backup.self, Restore.self, Copy.self, Generate.self,
+        ]
     )
 }

@@ -21,9 +21,11 @@ final class ReadingConnection: @unchecked Sendable {
     /// Enough for every query shape the public site has, with room for `IN (...)` lists of several lengths.
     static let preparedLimit = 96
 
-    init(path: String, busyTimeoutMilliseconds: Int32) throws {
+    /// `readOnly` opens the file itself read-only (a copy's source, which must not change at all); otherwise
+    /// it is opened as the server's other connections open it, and only `query_only` keeps writes out.
+    init(path: String, busyTimeoutMilliseconds: Int32, readOnly: Bool = false) throws {
         var handle: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         let opened = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
         guard opened == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"

@@ -19,6 +19,7 @@ import Synchronization
 /// busy, so there are never more than the threads reading at once.
 public final class ReadingConnections: SQLDatabase {
     private let path: String
+    private let readOnly: Bool
     private let free = Mutex<(idle: [ReadingConnection], closed: Bool)>(([], false))
     public let logger: Logger
     public let eventLoop: any EventLoop
@@ -26,12 +27,17 @@ public final class ReadingConnections: SQLDatabase {
     public var queryLogLevel: Logger.Level? { nil }
     private static let encoder = SQLiteDataEncoder()
 
-    /// Opens the first connection at once, so that a path that cannot be read fails at start.
-    public init(path: String, logger: Logger, eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()) throws {
+    /// Opens the first connection at once, so that a path that cannot be read fails at start. `readOnly` opens
+    /// the file read-only, and never creates it.
+    public init(
+        path: String, logger: Logger, eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any(),
+        readOnly: Bool = false
+    ) throws {
         self.path = path
+        self.readOnly = readOnly
         self.logger = logger
         self.eventLoop = eventLoop
-        let first = try ReadingConnection(path: path, busyTimeoutMilliseconds: 5000)
+        let first = try ReadingConnection(path: path, busyTimeoutMilliseconds: 5000, readOnly: readOnly)
         free.withLock { $0.idle.append(first) }
     }
 
@@ -69,7 +75,7 @@ public final class ReadingConnections: SQLDatabase {
         if closed { throw ReadingError(code: 21, message: "the database is closed", sql: nil) }
         if let connection { return connection }
         logger.debug("opening another reading connection", metadata: ["path": .string(path)])
-        return try ReadingConnection(path: path, busyTimeoutMilliseconds: 5000)
+        return try ReadingConnection(path: path, busyTimeoutMilliseconds: 5000, readOnly: readOnly)
     }
 
     private func give(back connection: ReadingConnection) {
