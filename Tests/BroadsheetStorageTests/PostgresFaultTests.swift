@@ -41,6 +41,18 @@ struct PostgresFaultTests {
         // One second asked for; the bound is loose because the suite runs in parallel on two cores. Without the
         // lease timeout the pool would hold the request for a minute, until its circuit breaker trips.
         #expect(ContinuousClock.now - started < .seconds(15))
+        // The requests of the next second do not wait again: they fail at once, and say so.
+        await #expect {
+            try await database.sql.raw("SELECT 1 AS one").run()
+        } throws: { error in
+            String(describing: error).contains("not tried again for")
+        }
+        try await Task.sleep(for: .milliseconds(1_100))
+        await #expect {
+            try await database.sql.raw("SELECT 1 AS one").run()
+        } throws: { error in
+            error is DatabaseUnavailable && !String(describing: error).contains("not tried again for")
+        }
         await #expect(throws: (any Error).self) { try await database.ping(timeout: .seconds(2)) }
         try await database.shutdown()
     }

@@ -13,7 +13,8 @@ extension NewsDatabase {
         // The pool works only while its `run()` does; closing the database cancels it. Started immediately, so
         // that `run()` has begun before the first statement asks for a connection.
         let running = Task.immediate { await client.run() }
-        let pool = PostgresPool(client: client, logger: logger, leaseTimeout: settings.connectTimeout)
+        let pool = PostgresPool(
+            client: client, logger: logger, leaseTimeout: settings.connectTimeout, breaker: OutageBreaker())
         let relay = ChangeRelay(settings: settings, logger: logger)
         let changes = SiteChanges()
         changes.relay { change in Task { await relay.send(change, through: pool) } }

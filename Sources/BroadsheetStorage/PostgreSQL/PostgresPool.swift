@@ -10,11 +10,13 @@ import Synchronization
 ///
 /// While the server is away the pool queues requests for a connection (for up to a minute, then fails them
 /// at once until it connects again). A reader should not wait that long: a request that has no connection
-/// within `leaseTimeout` fails with `DatabaseUnavailable`, as does one whose connection is lost.
+/// within `leaseTimeout` fails with `DatabaseUnavailable`, as does one whose connection is lost; after that the
+/// `breaker` fails the requests of the next second at once.
 struct PostgresPool: SQLDatabase {
     let client: PostgresClient
     let logger: Logger
     let leaseTimeout: Duration
+    let breaker: OutageBreaker
 
     var eventLoop: any EventLoop { PostgresClient.defaultEventLoopGroup.any() }
     var version: (any SQLDatabaseReportedVersion)? { nil }
@@ -39,6 +41,18 @@ struct PostgresPool: SQLDatabase {
 
     /// Runs `work` on a leased connection; waiting for the lease is bounded by `leaseTimeout`, the work is not.
     private func withLease<R: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R {
+        try breaker.check()
+        do {
+            let result = try await leasing(work)
+            breaker.reset()
+            return result
+        } catch let error as DatabaseUnavailable {
+            breaker.trip(error.reason)
+            throw error
+        }
+    }
+
+    private func leasing<R: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R {
         let leased = Leased()
         do {
             return try await withThrowingTaskGroup(of: R?.self) { group in
