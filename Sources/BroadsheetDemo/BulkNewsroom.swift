@@ -102,6 +102,7 @@ public struct BulkNewsroom: Sendable {
                 let id = written
                 let headline = "\(version.headline) (\(story / stories.count + 1))"
                 let pick = { (pool: [Int]?, salt: Int) in pool.map { $0[(story * 7 + salt * 13 + offset) % $0.count] } }
+                rows.articleIDs.append(id)
                 rows.articles.append([
                     SQLBind(id), SQLBind(code), SQLBind(group), SQLBind(template.kind),
                     SQLBind(ArticleStatus.published.rawValue), SQLBind(headline),
@@ -141,6 +142,7 @@ public struct BulkNewsroom: Sendable {
     struct Rows {
         var groups: [Int] = []
         var articles: [[SQLBind]] = []
+        var articleIDs: [Int] = []
         var tags: [(Int, Int, Int)] = []
         var authors: [(Int, Int, Int)] = []
         var sources: [(Int, Int, String, String, String?)] = []
@@ -161,6 +163,7 @@ public struct BulkNewsroom: Sendable {
                 "created_at")
             for row in batch.articles { articles = articles.values(row) }
             try await articles.run()
+            try await SearchIndex.refresh(batch.articleIDs, in: db)
             for (table, key, links) in [("article_tags", "tag_id", batch.tags), ("article_authors", "author_id", batch.authors)]
             where !links.isEmpty {
                 var insert = db.insert(into: table).columns("article_id", key, "position")

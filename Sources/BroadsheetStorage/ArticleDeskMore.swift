@@ -56,6 +56,7 @@ extension ArticleDesk {
                 ).run()
             }
             try await db.delete(from: "articles").where("id", .equal, SQLBind(id)).run()
+            try await SearchIndex.refresh([id], in: db)
         } }
     }
 }

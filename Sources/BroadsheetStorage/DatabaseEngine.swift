@@ -11,7 +11,9 @@ public enum TransactionIsolation: Sendable {
 }
 
 /// The two databases Broadsheet runs on, and every place where their SQL differs. Everything else writes one
-/// statement for both; a difference found later belongs here too, so that it is seen in one file.
+/// statement for both; a difference found later belongs here too, so that it is seen in one file. The one
+/// exception is full-text search, whose index and queries differ whole (FTS5 against tsvector): they are in
+/// `Search/SearchIndex.swift` and `Search/SearchQueries.swift`, side by side per engine.
 public enum DatabaseEngine: String, Sendable {
     case sqlite
     case postgresql

@@ -148,6 +148,7 @@ public struct NewsroomWriter: Sendable {
                     .values(SQLBind(id), SQLBind(position), SQLBind(source.name), SQLBind(source.what),
                             SQLBind(source.url)).run()
             }
+            try await SearchIndex.refresh([id], in: db)
             return (id, slug)
         }
     }

@@ -56,7 +56,7 @@ struct CopySource: Sendable {
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid"
         ).all(decodingColumn: "name", as: String.self)
         var tables: [CopyTable] = []
-        for name in names where name != CopiedTables.migrations {
+        for name in names where name != CopiedTables.migrations && !CopiedTables.isDerived(name) {
             guard CopiedTables.content.contains(name) || CopiedTables.sessions.contains(name) else {
                 throw CopyError.unknownTable(name)
             }

@@ -56,4 +56,10 @@ public enum CopiedTables {
 
     /// The record of applied migrations: the target has its own, written when it is migrated.
     static let migrations = "schema_migrations"
+
+    /// Tables derived from the others, built again on the target rather than copied: the search index (on
+    /// SQLite an FTS5 table and its shadow tables, `article_search_*`).
+    static func isDerived(_ table: String) -> Bool {
+        table == "article_search" || table.hasPrefix("article_search_")
+    }
 }

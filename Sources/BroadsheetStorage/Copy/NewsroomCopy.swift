@@ -81,6 +81,9 @@ public struct NewsroomCopy: Sendable {
             ).run(batchesSoFar: &batches)
         }
         try await target.moveSequences(of: tables)
+        // The search index is derived from the articles: built again here rather than copied.
+        // (Also when an earlier run was stopped after the articles but before this.)
+        if try await !SearchIndex.isComplete(in: target.database) { try await SearchIndex.rebuild(in: target.database) }
         try await target.analyse(tables)
         let copied = clock.now
         var checks = try await verify(tables, source: source)

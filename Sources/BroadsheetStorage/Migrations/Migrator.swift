@@ -20,6 +20,7 @@ enum MigrationList {
         Migration006TagRedirects.migration,
         Migration007PublicIndexes.migration,
         Migration008LinkedLists.migration,
+        Migration009SearchIndex.migration,
     ]
 }
 
