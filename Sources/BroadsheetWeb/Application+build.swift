@@ -137,7 +137,7 @@ public func buildApplication(
     let scheduler = PublishingScheduler(
         desk: desk,
         logger: logger, clock: clock)
-    var services: [any Service] = [scheduler]
+    var services: [any Service] = [scheduler, SearchIndexCatchUp(database: database, logger: logger)]
     if case .port(let port) = metricsExposure {
         let metricsRouter = Router()
         MetricsEndpoint(metrics: metrics, cache: cache).addRoutes(to: metricsRouter)

@@ -114,6 +114,23 @@ struct SearchIndexTests {
         }
     }
 
+    @Test("articles written before the index existed are indexed by catching up, newest first, once")
+    func catchUp() async throws {
+        try await TestDatabase.with { database in
+            let desk = try await Desk(database)
+            let old = try await desk.publish("en", "Archive story about tramways", hoursAgo: 500)
+            let new = try await desk.publish("en", "Tramways return", hoursAgo: 2)
+            // As a database migrated to the index with its archive in it: no rows yet.
+            try await database.sql.raw("DELETE FROM article_search").run()
+            #expect(try await desk.find("tramways", "en").isEmpty)
+            #expect(try await !SearchIndex.isComplete(in: database))
+            #expect(try await SearchIndex.catchUp(in: database, batch: 1) == 2)
+            #expect(try await desk.find("tramways", "en") == [new, old])
+            #expect(try await SearchIndex.isComplete(in: database))
+            #expect(try await SearchIndex.catchUp(in: database) == 0)
+        }
+    }
+
     @Test("pages neither skip nor repeat, and the total counts every match")
     func pagination() async throws {
         try await TestDatabase.with { database in

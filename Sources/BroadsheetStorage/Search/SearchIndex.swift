@@ -75,6 +75,28 @@ public enum SearchIndex {
         }
     }
 
+    /// Indexes the articles that have no index row yet, newest first, `batch` at a time, each batch in its
+    /// own transaction; returns how many it indexed. For a database migrated to the index with articles in
+    /// it, or one whose indexing was interrupted: safe while the newsroom works, since saves index too.
+    @discardableResult
+    public static func catchUp(in database: NewsDatabase, batch: Int = 200) async throws -> Int {
+        let missing: SQLQueryString =
+            switch database.engine {
+            case .sqlite: "SELECT id FROM articles WHERE id NOT IN (SELECT rowid FROM article_search)"
+            case .postgresql:
+                "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_search s WHERE s.article_id = a.id)"
+            }
+        var count = 0
+        while !Task.isCancelled {
+            let ids = try await database.sql.raw("\(missing) ORDER BY id DESC LIMIT \(bind: batch)")
+                .all(decodingColumn: "id", as: Int.self)
+            guard !ids.isEmpty else { break }
+            try await database.transaction { db in try await refresh(ids, in: db) }
+            count += ids.count
+        }
+        return count
+    }
+
     /// Whether every article has its index row (the index is rebuilt when not).
     public static func isComplete(in database: NewsDatabase) async throws -> Bool {
         let row = try await database.sql.raw(

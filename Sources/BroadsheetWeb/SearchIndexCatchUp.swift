@@ -1,0 +1,27 @@
+import BroadsheetStorage
+import Logging
+import ServiceLifecycle
+
+/// Fills the search index in the background when articles lack their rows (a database migrated to the
+/// index with its archive in it), so that the server starts at once; then waits for shutdown like the
+/// other services (a service that returned would stop the server).
+struct SearchIndexCatchUp: Service {
+    let database: NewsDatabase
+    let logger: Logger
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            do {
+                guard try await !SearchIndex.isComplete(in: database) else { return }
+                logger.notice("the search index lacks articles; indexing them in the background")
+                let started = ContinuousClock.now
+                let count = try await SearchIndex.catchUp(in: database)
+                logger.notice("search index complete: \(count) articles indexed in \(ContinuousClock.now - started)")
+            } catch is CancellationError {
+            } catch {
+                logger.error("the search index could not catch up (broadsheet reindex will): \(error)")
+            }
+        }
+        try? await gracefulShutdown()
+    }
+}
