@@ -11,11 +11,24 @@ public enum ContentHash {
     /// Not generic on purpose: called from another module, a generic loop ran unspecialised through the
     /// iterator protocol, a tenth of the time of rendering the 17 KB page it hashed.
     public static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        hex(of: fnv1a(basis, bytes))
+    }
+
+    /// FNV-1a's starting value: `fnv1a(basis, ...)` hashes from nothing.
+    public static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// Carries the hash `start` on over `bytes`, so that a long input can be hashed a piece at a time.
+    public static func fnv1a(_ start: UInt64, _ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = start
         for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
+        return hash
+    }
+
+    /// A hash as 16 lowercase hex digits.
+    public static func hex(of hash: UInt64) -> String {
         let text = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - text.count) + text
     }

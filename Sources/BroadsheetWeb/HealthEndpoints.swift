@@ -34,7 +34,8 @@ struct HealthEndpoints: Sendable {
         }
     }
 
-    private static func answer(_ status: HTTPResponse.Status, _ text: String) -> Response {
+    /// Plain text that no cache keeps (the waiting room answers health checks the same way).
+    static func answer(_ status: HTTPResponse.Status, _ text: String) -> Response {
         Response(
             status: status,
             headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],

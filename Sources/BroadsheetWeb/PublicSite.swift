@@ -108,12 +108,8 @@ struct PublicSite: Sendable {
         var recent: [ArticleSummary] = []
         if kind == .unavailable {
             // Asking the database again would only make the reader wait once more: menus only if at hand.
-            if let frame = pages.frames.loadedFrame(site: site, edition: edition, now: now) { builder = frame.builder }
-            var response = html(ErrorView.html(ErrorPage.model(kind: kind, builder: builder, recent: [], now: now)),
-                status: .serviceUnavailable)
-            response.headers[.retryAfter] = "30"
-            response.headers[.cacheControl] = "no-store"
-            return response
+            return WaitingRoom.unavailable(
+                builder: pages.frames.loadedFrame(site: site, edition: edition, now: now)?.builder ?? builder)
         }
         // The menus and recent news come from the database; when it is the database that failed,
         // the page still comes, with the masthead and the edition switcher only.

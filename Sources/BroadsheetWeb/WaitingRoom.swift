@@ -35,9 +35,9 @@ public enum WaitingRoom {
 
     private static func answer(_ request: Request, site: SiteContext, reason: Reason) -> Response {
         let path = request.uri.path
-        if path == "/health/live" { return text(.ok, "live\n") }
+        if path == "/health/live" { return HealthEndpoints.answer(.ok, "live\n") }
         if path == "/health/ready" {
-            var response = text(.serviceUnavailable, "not ready: waiting for the database (\(reason.current))\n")
+            var response = HealthEndpoints.answer(.serviceUnavailable, "not ready: waiting for the database (\(reason.current))\n")
             response.headers[.retryAfter] = "5"
             return response
         }
@@ -64,17 +64,15 @@ public enum WaitingRoom {
             case .notFound(let edition): edition
             case .redirect: editions.primary
             }
-        let builder = ChromeBuilder(site: site, edition: site.context(for: edition), sections: [], support: nil)
+        return unavailable(builder: ChromeBuilder(site: site, edition: site.context(for: edition), sections: [], support: nil))
+    }
+
+    /// The same page inside the chrome `builder` makes (the public site passes the menus it has at hand).
+    static func unavailable(builder: ChromeBuilder) -> Response {
         let model = ErrorPage.model(kind: .unavailable, builder: builder, recent: [], now: Date())
         return Response(
             status: .serviceUnavailable,
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store", .retryAfter: "30"],
             body: .init(byteBuffer: ErrorView.html(model).bytes))
-    }
-
-    private static func text(_ status: HTTPResponse.Status, _ text: String) -> Response {
-        Response(
-            status: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

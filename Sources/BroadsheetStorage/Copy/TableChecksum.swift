@@ -1,3 +1,5 @@
+import BroadsheetDomain
+
 /// A table's rows counted and hashed in key order, so that a table on SQLite and its copy on PostgreSQL can
 /// be compared while each is read once, a row at a time, and neither is held in memory.
 ///
@@ -7,15 +9,12 @@
 /// fingerprints: a check against rows lost or changed on the way, not against tampering.
 public struct TableChecksum: Sendable, Equatable, CustomStringConvertible {
     public private(set) var rows = 0
-    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var hash = ContentHash.basis
 
     public init() {}
 
     /// 16 lowercase hex digits.
-    public var hex: String {
-        let text = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - text.count) + text
-    }
+    public var hex: String { ContentHash.hex(of: hash) }
 
     public var description: String { "\(rows) rows, \(hex)" }
 
@@ -45,7 +44,7 @@ public struct TableChecksum: Sendable, Equatable, CustomStringConvertible {
     private mutating func add(_ bytes: String.UTF8View) {
         // Native strings hand over their bytes in one piece: much faster than the view's iterator.
         let start = hash
-        if let hashed = bytes.withContiguousStorageIfAvailable({ Self.fnv1a(start, $0) }) {
+        if let hashed = bytes.withContiguousStorageIfAvailable({ ContentHash.fnv1a(start, UnsafeRawBufferPointer($0)) }) {
             hash = hashed
         } else {
             for byte in bytes { add(byte: byte) }
@@ -53,14 +52,6 @@ public struct TableChecksum: Sendable, Equatable, CustomStringConvertible {
     }
 
     private mutating func add(byte: UInt8) {
-        hash = (hash ^ UInt64(byte)) &* Self.prime
+        hash = withUnsafeBytes(of: byte) { ContentHash.fnv1a(hash, $0) }
     }
-
-    private static func fnv1a(_ start: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = start
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
-        return hash
-    }
-
-    private static let prime: UInt64 = 0x100_0000_01b3
 }

@@ -79,7 +79,9 @@ public enum SearchIndex {
     /// own transaction; returns how many it indexed. For a database migrated to the index with articles in
     /// it, or one whose indexing was interrupted: safe while the newsroom works, since saves index too.
     @discardableResult
-    public static func catchUp(in database: NewsDatabase, batch: Int = 200) async throws -> Int {
+    public static func catchUp(
+        in database: NewsDatabase, batch: Int = 200, progress: @Sendable (Int) -> Void = { _ in }
+    ) async throws -> Int {
         let missing: SQLQueryString =
             switch database.engine {
             case .sqlite: "SELECT id FROM articles WHERE id NOT IN (SELECT rowid FROM article_search)"
@@ -93,6 +95,7 @@ public enum SearchIndex {
             guard !ids.isEmpty else { break }
             try await database.transaction { db in try await refresh(ids, in: db) }
             count += ids.count
+            progress(count)
         }
         return count
     }
@@ -114,17 +117,6 @@ public enum SearchIndex {
         try await database.transaction { db in
             try await db.raw("DELETE FROM article_search").run()
         }
-        var after = 0
-        var count = 0
-        while true {
-            let ids = try await database.sql.raw(
-                "SELECT id FROM articles WHERE id > \(bind: after) ORDER BY id LIMIT \(bind: batch)"
-            ).all(decodingColumn: "id", as: Int.self)
-            guard let last = ids.last else { return count }
-            try await database.transaction { db in try await refresh(ids, in: db) }
-            count += ids.count
-            after = last
-            progress(count)
-        }
+        return try await catchUp(in: database, batch: batch, progress: progress)
     }
 }

@@ -15,48 +15,36 @@ public struct SearchQueries: Sendable {
     public func find(_ request: SearchRequest, edition: String, limit: Int, offset: Int = 0, now: Date) async throws
         -> (ids: [Int], total: Int)
     {
-        let db = database.reads
         let at = now.epochSeconds
-        let live = SummaryRow.live(at: now)
-        switch database.engine {
-        case .sqlite:
-            let match = Self.ftsQuery(request)
-            // bm25 is better when lower (negative); a recent article's is multiplied up to twice.
-            let ids = try await db.raw(
-                """
-                SELECT a.id FROM article_search JOIN articles a ON a.id = article_search.rowid
-                WHERE article_search MATCH \(bind: match) AND a.edition = \(bind: edition) AND \(live)
-                ORDER BY bm25(article_search, 10.0, 4.0, 1.0)
-                    * (1.0 + 30.0 / (30.0 + (\(bind: at) - a.published_at) / 86400.0)), a.id DESC
-                LIMIT \(bind: limit) OFFSET \(bind: offset)
-                """
-            ).all(decodingColumn: "id", as: Int.self)
-            let total = try await db.raw(
-                """
-                SELECT count(*) AS n FROM article_search JOIN articles a ON a.id = article_search.rowid
-                WHERE article_search MATCH \(bind: match) AND a.edition = \(bind: edition) AND \(live)
-                """
-            ).first(decodingColumn: "n", as: Int.self) ?? 0
-            return (ids, total)
-        case .postgresql:
-            let query = Self.tsQuery(request)
-            let ids = try await db.raw(
-                """
-                SELECT a.id FROM article_search s JOIN articles a ON a.id = s.article_id
-                WHERE s.document @@ to_tsquery('simple', \(bind: query)) AND a.edition = \(bind: edition) AND \(live)
-                ORDER BY ts_rank(s.document, to_tsquery('simple', \(bind: query)))
-                    * (1.0 + 30.0 / (30.0 + (\(bind: at) - a.published_at) / 86400.0)) DESC, a.id DESC
-                LIMIT \(bind: limit) OFFSET \(bind: offset)
-                """
-            ).all(decodingColumn: "id", as: Int.self)
-            let total = try await db.raw(
-                """
-                SELECT count(*) AS n FROM article_search s JOIN articles a ON a.id = s.article_id
-                WHERE s.document @@ to_tsquery('simple', \(bind: query)) AND a.edition = \(bind: edition) AND \(live)
-                """
-            ).first(decodingColumn: "n", as: Int.self) ?? 0
-            return (ids, total)
-        }
+        // The engines differ in how the index is joined, matched and scored; the rest is one statement.
+        let (join, match, score): (SQLQueryString, SQLQueryString, SQLQueryString) =
+            switch database.engine {
+            case .sqlite:
+                // bm25 is better when lower (negative): the score is its negation.
+                (
+                    "article_search JOIN articles a ON a.id = article_search.rowid",
+                    "article_search MATCH \(bind: Self.ftsQuery(request))",
+                    "-bm25(article_search, 10.0, 4.0, 1.0)"
+                )
+            case .postgresql:
+                (
+                    "article_search s JOIN articles a ON a.id = s.article_id",
+                    "s.document @@ to_tsquery('simple', \(bind: Self.tsQuery(request)))",
+                    "ts_rank(s.document, to_tsquery('simple', \(bind: Self.tsQuery(request))))"
+                )
+            }
+        let matching: SQLQueryString = "FROM \(join) WHERE \(match) AND a.edition = \(bind: edition) AND \(SummaryRow.live(at: now))"
+        // A recent article's score counts up to twice: ×2 today, ×1.5 at 30 days, ×1.1 at a year.
+        let ids = try await database.reads.raw(
+            """
+            SELECT a.id \(matching)
+            ORDER BY \(score) * (1.0 + 30.0 / (30.0 + (\(bind: at) - a.published_at) / 86400.0)) DESC, a.id DESC
+            LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """
+        ).all(decodingColumn: "id", as: Int.self)
+        let total = try await database.reads.raw("SELECT count(*) AS n \(matching)")
+            .first(decodingColumn: "n", as: Int.self) ?? 0
+        return (ids, total)
     }
 
     /// FTS5's query language from our terms, which are letters and digits only: nothing a reader types reaches
