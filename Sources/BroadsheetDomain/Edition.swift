@@ -21,6 +21,13 @@ public struct Edition: Sendable, Hashable, Identifiable, CustomStringConvertible
     public var id: String { code }
     public var description: String { code }
 
+    /// The language of the locale ("uk" of "uk_UA"): how the edition's words are folded and stemmed for search.
+    public var language: String { Self.language(ofLocale: localeIdentifier) }
+
+    public static func language(ofLocale identifier: String) -> String {
+        String(identifier.prefix(while: { $0 != "_" && $0 != "-" }))
+    }
+
     /// "/" for the default edition, "/eng/" for the others.
     public var homePath: String { pathPrefix.isEmpty ? "/" : "/\(pathPrefix)/" }
 

@@ -7,6 +7,8 @@ public enum SitePath: Hashable, Sendable {
     case section(Edition, slug: String, page: Int)
     case tag(Edition, slug: String, page: Int)
     case author(Edition, slug: String, page: Int)
+    /// The edition's search page; what to search for is in the query (`SearchForm`).
+    case search(Edition)
     case stylesheet(file: String)
     case photo(file: String)
     /// A feed of the latest articles: of an edition, or of one of its sections, tags or authors.
@@ -50,6 +52,7 @@ public enum SitePath: Hashable, Sendable {
         case .section(let edition, let slug, let page): edition.homePath + "sections/\(slug)/" + Self.pageQuery(page)
         case .tag(let edition, let slug, let page): edition.homePath + "tags/\(slug)/" + Self.pageQuery(page)
         case .author(let edition, let slug, let page): edition.homePath + "authors/\(slug)/" + Self.pageQuery(page)
+        case .search(let edition): edition.homePath + "search"
         case .stylesheet(let file): "/static/\(file)"
         case .photo(let file): "/photos/\(file)"
         case .feed(let edition, let scope, let format):
@@ -72,7 +75,7 @@ public enum SitePath: Hashable, Sendable {
     public var edition: Edition? {
         switch self {
         case .home(let e), .allNews(let e, _), .day(let e, _), .article(let e, _, _), .section(let e, _, _),
-            .tag(let e, _, _), .author(let e, _, _), .feed(let e, _, _), .sitemapIndex(let e), .sitemap(let e, _),
+            .tag(let e, _, _), .author(let e, _, _), .search(let e), .feed(let e, _, _), .sitemapIndex(let e), .sitemap(let e, _),
             .pagesSitemap(let e), .newsSitemap(let e):
             e
         case .stylesheet, .photo, .rootSitemap, .robots: nil
@@ -116,6 +119,7 @@ extension SitePath {
         case 1:
             matched = Self.matchFile(segments[0], edition: edition, isPrimary: edition == editions.primary)
                 ?? (segments[0] == "news" ? .allNews(edition, page: page) : nil)
+                ?? (segments[0] == "search" ? .search(edition) : nil)
         case 2:
             matched =
                 switch segments[0] {
@@ -156,6 +160,9 @@ extension SitePath {
         guard let matched else { return .notFound(edition) }
         switch matched {
         case .stylesheet, .photo, .feed, .sitemapIndex, .sitemap, .pagesSitemap, .newsSitemap, .rootSitemap, .robots:
+            return .page(matched)
+        case .search:
+            // `/search` and `/search/` both: a redirect would lose the query, and results are never indexed.
             return .page(matched)
         default:
             // Pages end with a slash; answer the slashless form with a redirect rather than a duplicate page.

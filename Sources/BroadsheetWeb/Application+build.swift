@@ -130,7 +130,7 @@ public func buildApplication(
         machines: MachineSite(site: context, queries: PublicQueries(database: database), clock: clock),
         caching: caching, cache: cache, metrics: metrics, frames: frames, clock: clock)
     PublicSite(
-        site: context, queries: PublicQueries(database: database),
+        site: context, queries: PublicQueries(database: database), search: SearchQueries(database: database),
         photos: PhotoFiles(directory: site.photoDirectory), pages: pages, metrics: metrics, clock: clock
     ).addRoutes(to: router)
 

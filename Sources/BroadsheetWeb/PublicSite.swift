@@ -9,6 +9,7 @@ import Logging
 struct PublicSite: Sendable {
     let site: SiteContext
     let queries: PublicQueries
+    let search: SearchQueries
     let photos: PhotoFiles
     let pages: PublicPages
     let metrics: SiteMetrics
@@ -64,6 +65,8 @@ struct PublicSite: Sendable {
                 return await errorPage(.failure, edition: editions.primary, logger: context.logger)
             }
             return await errorPage(.notFound, edition: editions.primary, logger: context.logger)
+        case .page(.search(let edition)):
+            return await searchPage(edition: edition, request: request, logger: context.logger)
         case .page(let path):
             let edition = path.edition ?? editions.primary
             let head = request.head
@@ -91,6 +94,30 @@ struct PublicSite: Sendable {
                 context.logger.error("cannot render \(request.uri.path): \(error)")
                 return await errorPage(.failure, edition: edition, logger: context.logger)
             }
+        }
+    }
+
+    /// Search results are rendered for each request and never kept in the page cache: queries are too many and
+    /// too varied to be worth the memory. Browsers and CDNs may keep them a minute (`PageType.search`).
+    private func searchPage(edition: Edition, request: Request, logger: Logger) async -> Response {
+        let form = SearchForm(rawQuery: request.uri.query)
+        do {
+            let frame = try await pages.frames.frame(site: site, edition: edition, now: clock())
+            let model = try await SearchPage.model(form: form, frame: frame, queries: queries, search: search)
+            metrics.rendered(.search)
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/html; charset=utf-8",
+                    .cacheControl: pages.caching.policy(for: .search).header,
+                ],
+                body: .init(byteBuffer: SearchView.html(model).bytes))
+        } catch let error as DatabaseUnavailable {
+            logger.warning("cannot search: \(error)")
+            return await errorPage(.unavailable, edition: edition, logger: logger)
+        } catch {
+            logger.error("cannot search for \(form.words.debugDescription): \(error)")
+            return await errorPage(.failure, edition: edition, logger: logger)
         }
     }
 
@@ -147,6 +174,7 @@ extension PageType {
             case .home: self = .home
             case .article: self = .article
             case .allNews, .day, .section, .tag, .author: self = .list
+            case .search: self = .search
             case .feed: self = .feed
             case .sitemapIndex, .sitemap, .pagesSitemap, .newsSitemap, .rootSitemap, .robots: self = .sitemap
             case .stylesheet: self = .asset

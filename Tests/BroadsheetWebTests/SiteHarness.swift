@@ -12,12 +12,15 @@ import Testing
 enum SiteHarness {
     static let adHTML = #"<div class="house-ad">Buy our paper</div>"#
 
+    /// - Parameter prepare: adds to the fixture newsroom before the site is built.
     static func withSite(
         pageSize: Int = 20,
+        prepare: @escaping @Sendable (NewsDatabase, NewsroomFixture) async throws -> Void = { _, _ in },
         _ test: @escaping @Sendable (any TestClientProtocol, NewsroomFixture) async throws -> Void
     ) async throws {
         try await TestDatabase.with { database in
         let fixture = try await NewsroomFixture.build(in: database)
+        try await prepare(database, fixture)
         var logger = Logger(label: "broadsheet.test")
         logger.logLevel = .warning
         let app = try await buildApplication(

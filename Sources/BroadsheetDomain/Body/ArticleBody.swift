@@ -20,11 +20,15 @@ public struct ArticleBody: Equatable, Sendable {
 
     /// The text without markup (for search, descriptions): blocks joined by "\n\n".
     public var plainText: String {
+        passages.joined(separator: "\n\n")
+    }
+
+    /// The text of each block that has any, without markup: where search results cut their snippets.
+    public var passages: [String] {
         blocks.compactMap { block -> String? in
             let text = block.plainText
             return text.isEmpty ? nil : text
         }
-        .joined(separator: "\n\n")
     }
 
     /// Number of paragraph blocks.

@@ -35,4 +35,13 @@ public struct SearchRequest: Sendable, Equatable {
         self.parts = parts
         self.lastWordIsPrefix = lastIsWord && !text.hasSuffix(" ")
     }
+
+    private init(parts: [[String]], lastWordIsPrefix: Bool) {
+        self.parts = parts
+        self.lastWordIsPrefix = lastWordIsPrefix
+    }
+
+    /// The same words, every one matched whole: what a search tries first, so that "war" finds war and wars
+    /// before warmer and warning (which it finds only when nothing else matches, as a word typed half-way).
+    public var wholeWords: SearchRequest { SearchRequest(parts: parts, lastWordIsPrefix: false) }
 }

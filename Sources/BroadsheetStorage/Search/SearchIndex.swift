@@ -48,7 +48,7 @@ public enum SearchIndex {
             """
         ).all()
         for row in rows {
-            let language = String(try row.decode(column: "locale", as: String.self).prefix(while: { $0 != "_" }))
+            let language = Edition.language(ofLocale: try row.decode(column: "locale", as: String.self))
             func terms(_ text: String) -> String { SearchText.terms(text, language: language).joined(separator: " ") }
             let id = try row.decode(column: "id", as: Int.self)
             let headline = terms(try row.decode(column: "headline", as: String.self))

@@ -12,9 +12,10 @@ public struct SearchQueries: Sendable {
     }
 
     /// One page of the matching articles' ids, best first, and how many match in all.
-    public func find(_ request: SearchRequest, edition: String, limit: Int, offset: Int = 0, now: Date) async throws
-        -> (ids: [Int], total: Int)
-    {
+    public func find(
+        _ request: SearchRequest, edition: String, filter: SearchFilter = SearchFilter(), limit: Int, offset: Int = 0,
+        now: Date
+    ) async throws -> (ids: [Int], total: Int) {
         let at = now.epochSeconds
         // The engines differ in how the index is joined, matched and scored; the rest is one statement.
         let (join, match, score): (SQLQueryString, SQLQueryString, SQLQueryString) =
@@ -33,7 +34,8 @@ public struct SearchQueries: Sendable {
                     "ts_rank(s.document, to_tsquery('simple', \(bind: Self.tsQuery(request))))"
                 )
             }
-        let matching: SQLQueryString = "FROM \(join) WHERE \(match) AND a.edition = \(bind: edition) AND \(SummaryRow.live(at: now))"
+        let matching: SQLQueryString =
+            "FROM \(join) WHERE \(match) AND a.edition = \(bind: edition) AND \(SummaryRow.live(at: now))\(filter.conditions)"
         // A recent article's score counts up to twice: ×2 today, ×1.5 at 30 days, ×1.1 at a year.
         let ids = try await database.reads.raw(
             """
@@ -45,6 +47,24 @@ public struct SearchQueries: Sendable {
         let total = try await database.reads.raw("SELECT count(*) AS n \(matching)")
             .first(decodingColumn: "n", as: Int.self) ?? 0
         return (ids, total)
+    }
+
+    /// The articles of `ids` as a results page shows them, in the order of `ids`; those no longer live are left
+    /// out (unpublished between the search and this).
+    public func found(_ ids: [Int], now: Date) async throws -> [FoundArticle] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await database.reads.raw(
+            """
+            SELECT \(unsafeRaw: SummaryRow.columns), a.body FROM \(unsafeRaw: SummaryRow.from) \
+            WHERE a.id IN \(SQLBind.group(ids)) AND \(SummaryRow.live(at: now))
+            """
+        ).all()
+        var byID: [Int: FoundArticle] = [:]
+        for row in rows {
+            let summary = try SummaryRow(row: row).summary
+            byID[summary.id] = FoundArticle(summary: summary, body: try row.decode(column: "body", as: String.self))
+        }
+        return ids.compactMap { byID[$0] }
     }
 
     /// FTS5's query language from our terms, which are letters and digits only: nothing a reader types reaches
@@ -64,4 +84,43 @@ public struct SearchQueries: Sendable {
             return index == request.parts.count - 1 && request.lastWordIsPrefix ? grouped + ":*" : grouped
         }.joined(separator: " & ")
     }
+}
+
+/// What narrows a search besides its words; nil narrows nothing.
+public struct SearchFilter: Sendable, Equatable {
+    public var sectionID: Int?
+    public var tagID: Int?
+    public var kind: ArticleKind?
+    /// Published at or after this moment.
+    public var since: Date?
+    /// Published before this moment.
+    public var before: Date?
+
+    public init(sectionID: Int? = nil, tagID: Int? = nil, kind: ArticleKind? = nil, since: Date? = nil, before: Date? = nil) {
+        self.sectionID = sectionID
+        self.tagID = tagID
+        self.kind = kind
+        self.since = since
+        self.before = before
+    }
+
+    /// `AND ...` for each filter that is set, over articles `a`.
+    var conditions: SQLQueryString {
+        var sql: SQLQueryString = ""
+        if let sectionID { sql += " AND a.section_id = \(bind: sectionID)" }
+        if let tagID {
+            sql += " AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = \(bind: tagID))"
+        }
+        if let kind { sql += " AND a.kind = \(bind: kind.rawValue)" }
+        if let since { sql += " AND a.published_at >= \(bind: since.epochSeconds)" }
+        if let before { sql += " AND a.published_at < \(bind: before.epochSeconds)" }
+        return sql
+    }
+}
+
+/// An article found by a search, with its body for the snippet.
+public struct FoundArticle: Sendable {
+    public let summary: ArticleSummary
+    /// The body as stored (`ArticleBody(parsing:)` reads it).
+    public let body: String
 }

@@ -1,6 +1,6 @@
 /// The kinds of public response, for caching rules and metrics.
 public enum PageType: String, Sendable, CaseIterable {
-    case home, article, list, feed, sitemap, error, asset, photo, other
+    case home, article, list, search, feed, sitemap, error, asset, photo, other
 }
 
 /// How long browsers and CDNs may keep a page: `Cache-Control` with max-age, stale-while-revalidate and
@@ -48,6 +48,7 @@ public struct PublicCaching: Sendable {
         .home: CachePolicy(maxAge: 30, staleWhileRevalidate: 30, staleIfError: 86_400),
         .article: CachePolicy(maxAge: 120, staleWhileRevalidate: 600, staleIfError: 604_800),
         .list: CachePolicy(maxAge: 60, staleWhileRevalidate: 120, staleIfError: 86_400),
+        .search: CachePolicy(maxAge: 60, staleWhileRevalidate: 60, staleIfError: 3_600),
         .feed: CachePolicy(maxAge: 60, staleWhileRevalidate: 300, staleIfError: 86_400),
         .sitemap: CachePolicy(maxAge: 300, staleWhileRevalidate: 600, staleIfError: 86_400),
         .error: CachePolicy(maxAge: 10, staleWhileRevalidate: 0, staleIfError: 0),

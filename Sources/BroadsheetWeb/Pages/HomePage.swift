@@ -60,7 +60,9 @@ enum HomePage {
             image: Chrome.SocialImage(url: logo, width: 600, height: 60, alt: configuration.siteName),
             jsonLD: [
                 StructuredData.organization(name: configuration.siteName, url: homeURL, logo: logo),
-                StructuredData.website(name: configuration.siteName, url: homeURL, language: edition.edition.code),
+                StructuredData.website(
+                    name: configuration.siteName, url: homeURL, language: edition.edition.code,
+                    searchURL: configuration.absoluteURL(SitePath.search(edition.edition).path)),
             ],
             xDefault: .home(configuration.editions.primary))
         return Model(

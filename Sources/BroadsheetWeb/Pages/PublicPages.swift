@@ -80,7 +80,7 @@ struct PublicPages: Sendable {
                 return .notFound(edition)
             }
             (html, shows, type) = (ListView.html(model), model.shows, .list)
-        case .article, .stylesheet, .photo, .feed, .sitemapIndex, .sitemap, .pagesSitemap, .newsSitemap, .rootSitemap,
+        case .article, .search, .stylesheet, .photo, .feed, .sitemapIndex, .sitemap, .pagesSitemap, .newsSitemap, .rootSitemap,
             .robots:
             return .notFound(edition)
         }

@@ -59,6 +59,10 @@ struct Chrome {
     let twitterCard: String
     let feeds: [FeedLink]
     let jsonLD: [String]
+    /// `<meta name="robots">`, for pages search engines should not keep (search results).
+    let robots: String?
+    /// The edition's search page, for the search box in the masthead.
+    let searchPath: String
     let t: [String: String]
 }
 
@@ -70,6 +74,7 @@ struct HeadExtras {
     var feeds: [(scope: SitePath.FeedScope, title: String)] = []
     var jsonLD: [[String: Any]] = []
     var xDefault: SitePath?
+    var robots: String?
 }
 
 /// Builds the chrome for one page of one edition.
@@ -123,6 +128,8 @@ struct ChromeBuilder {
             twitterCard: extras.image == nil ? "summary" : "summary_large_image",
             feeds: feedLinks(extras.feeds),
             jsonLD: extras.jsonLD.map(StructuredData.serialise),
+            robots: extras.robots,
+            searchPath: SitePath.search(edition.edition).path,
             t: edition.strings.values)
     }
 

@@ -22,8 +22,20 @@ enum StructuredData {
         ]
     }
 
-    static func website(name: String, url: String, language: String) -> [String: Any] {
-        ["@context": "https://schema.org", "@type": "WebSite", "name": name, "url": url, "inLanguage": language]
+    /// The site, and with `searchURL` (the search page's URL up to `?q=`) how search engines may offer a search
+    /// box for it: a `SearchAction` whose target takes the query in place of `{search_term_string}`.
+    static func website(name: String, url: String, language: String, searchURL: String? = nil) -> [String: Any] {
+        var website: [String: Any] = [
+            "@context": "https://schema.org", "@type": "WebSite", "name": name, "url": url, "inLanguage": language,
+        ]
+        if let searchURL {
+            website["potentialAction"] = [
+                "@type": "SearchAction",
+                "target": ["@type": "EntryPoint", "urlTemplate": searchURL + "?q={search_term_string}"],
+                "query-input": "required name=search_term_string",
+            ] as [String: Any]
+        }
+        return website
     }
 
     static func breadcrumbs(_ items: [(name: String, url: String)]) -> [String: Any] {

@@ -18,6 +18,11 @@ enum LayoutView {
             out.text(description)
             out.markup("\">\n")
         }
+        if let robots = chrome.robots {
+            out.markup("<meta name=\"robots\" content=\"")
+            out.text(robots)
+            out.markup("\">\n")
+        }
         out.markup("<link rel=\"canonical\" href=\"")
         out.text(chrome.canonical)
         out.markup("\">\n")
@@ -108,6 +113,7 @@ enum LayoutView {
             out.string("supportUs", of: chrome)
             out.markup("</a>")
         }
+        searchBox(chrome, into: &out)
         out.markup("\n</div>\n<nav class=\"sections\" aria-label=\"")
         out.string("sections", of: chrome)
         out.markup("\"><ul><li><a href=\"")
@@ -139,6 +145,19 @@ enum LayoutView {
             out.markup("</p>")
         }
         out.markup("\n<main id=\"content\">\n")
+    }
+
+    /// The masthead's search box: a plain GET form to the edition's search page, working without scripts.
+    static func searchBox(_ chrome: Chrome, into out: inout HTMLWriter) {
+        out.markup("<form class=\"search-box\" role=\"search\" method=\"get\" action=\"")
+        out.text(chrome.searchPath)
+        out.markup("\"><label class=\"visually-hidden\" for=\"masthead-q\">")
+        out.string("searchLabel", of: chrome)
+        out.markup("</label><input id=\"masthead-q\" type=\"search\" name=\"q\" maxlength=\"200\" placeholder=\"")
+        out.string("searchPlaceholder", of: chrome)
+        out.markup("\"><button type=\"submit\">")
+        out.string("searchButton", of: chrome)
+        out.markup("</button></form>")
     }
 
     /// Everything after the page's own content.

@@ -51,29 +51,9 @@ enum ListView {
         }
         out.markup("\n")
         if let pagination = model.pagination {
-            out.markup("<nav class=\"pagination\" aria-label=\"")
-            out.string("pagination", of: chrome)
-            out.markup("\">\n")
-            if let newer = pagination.newerPath {
-                out.markup("<a rel=\"prev\" href=\"")
-                out.text(newer)
-                out.markup("\">← ")
-                out.string("newer", of: chrome)
-                out.markup("</a>")
-            }
-            out.markup("\n<span>")
-            out.string("page", of: chrome)
-            out.markup(" ")
-            out.number(pagination.page)
-            out.markup("</span>\n")
-            if let older = pagination.olderPath {
-                out.markup("<a rel=\"next\" href=\"")
-                out.text(older)
-                out.markup("\">")
-                out.string("older", of: chrome)
-                out.markup(" →</a>")
-            }
-            out.markup("\n</nav>")
+            PaginationView.write(
+                chrome: chrome, previous: pagination.newerPath.map { ($0, "newer") },
+                next: pagination.olderPath.map { ($0, "older") }, page: pagination.page, of: nil, into: &out)
         }
         out.markup("\n")
     }
