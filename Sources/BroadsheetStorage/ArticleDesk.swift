@@ -188,10 +188,9 @@ public struct ArticleDesk: Sendable {
         } }
     }
 
-    /// Section, photo, tags (found or created by name in the edition), authors and sources; and the article's
-    /// search index row, since every path that writes an article's text ends here.
+    /// Section, photo, tags (found or created by name in the edition), authors and sources; and, last, the
+    /// article's search index row (its text, section and tags), since every path that writes an article ends here.
     static func writeFields(id: Int, _ draft: ArticleDraft, in db: any SQLDatabase) async throws {
-        try await SearchIndex.refresh([id], in: db)
         try await db.update("articles").set("section_id", to: SQLBind(draft.sectionID))
             .set("main_photo_id", to: SQLBind(draft.mainPhotoID)).where("id", .equal, SQLBind(id)).run()
         for table in ["article_tags", "article_authors", "article_sources"] {
@@ -214,6 +213,7 @@ public struct ArticleDesk: Sendable {
                 .values(SQLBind(id), SQLBind(position), SQLBind(source.name), SQLBind(source.what), SQLBind(source.url))
                 .run()
         }
+        try await SearchIndex.refresh([id], in: db)
     }
 
     private static func tagID(named name: String, edition: String, in db: any SQLDatabase) async throws -> Int {

@@ -27,6 +27,7 @@ extension ArticleDesk {
         }
         try await announcing(article: id) { try await database.transaction { db in
             var update = db.update("articles").set("status", to: SQLBind(status.rawValue))
+            var redated = true
             switch status {
             case .published where article.status != .unpublished || article.publishedAt == nil:
                 // A first publication (or a schedule published early) is dated now.
@@ -34,9 +35,11 @@ extension ArticleDesk {
             case .scheduled:
                 update = try await dated(update, article: article, at: scheduled!, in: db)
             default:
-                break
+                redated = false
             }
             try await update.where("id", .equal, SQLBind(id)).run()
+            // The search index keeps articles in order of publication.
+            if redated { try await SearchIndex.refresh([id], in: db) }
         } }
     }
 

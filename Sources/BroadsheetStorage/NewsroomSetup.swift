@@ -223,7 +223,11 @@ public struct NewsroomSetup: Sendable {
                 .where("tag_id", .equal, SQLBind(source)).run()
             try await db.insert(into: "tag_redirects").columns("edition", "slug", "tag_id")
                 .values(SQLBind(from.edition), SQLBind(from.slug), SQLBind(target)).ignoringConflicts().run()
+            let moved = try await db.raw("SELECT article_id FROM article_tags WHERE tag_id = \(bind: source)")
+                .all(decodingColumn: "article_id", as: Int.self)
             try await db.delete(from: "tags").where("id", .equal, SQLBind(source)).run()
+            // Their index rows name their tags, for searches narrowed by tag.
+            try await SearchIndex.refresh(moved, in: db)
         }
         database.changes.announce([.tag(source), .tag(target), .tagged(source), .tagged(target), .taxonomy])
     }

@@ -13,6 +13,9 @@ struct Reindex: AsyncParsableCommand {
 
     @OptionGroup var storage: StorageOptions
 
+    @Flag(help: "Index only the articles that have no index row yet (after an upgrade, or an interrupted run).")
+    var missing = false
+
     func run() async throws {
         let logger = makeLogger()
         let location = ConfigurationSource().storage(storage).database
@@ -20,9 +23,13 @@ struct Reindex: AsyncParsableCommand {
             let database = try await NewsDatabase.open(location, logger: logger)
             try await Migrator(database: database, logger: logger).migrate()
             let started = ContinuousClock.now
-            let count = try await SearchIndex.rebuild(in: database) { done in
+            let progress: @Sendable (Int) -> Void = { done in
                 if done % 10_000 == 0 { FileHandle.standardError.write(Data("reindex: \(done) articles\n".utf8)) }
             }
+            let count =
+                missing
+                ? try await SearchIndex.catchUp(in: database, progress: progress)
+                : try await SearchIndex.rebuild(in: database, progress: progress)
             print("\(location): \(count) articles indexed in \(ContinuousClock.now - started)")
             try await database.shutdown()
         } catch {

@@ -122,6 +122,7 @@ struct SearchIndexTests {
             let new = try await desk.publish("en", "Tramways return", hoursAgo: 2)
             // As a database migrated to the index with its archive in it: no rows yet.
             try await database.sql.raw("DELETE FROM article_search").run()
+            if database.engine == .sqlite { try await database.sql.raw("DELETE FROM article_search_rows").run() }
             #expect(try await desk.find("tramways", "en").isEmpty)
             #expect(try await !SearchIndex.isComplete(in: database))
             #expect(try await SearchIndex.catchUp(in: database, batch: 1) == 2)
@@ -144,6 +145,67 @@ struct SearchIndexTests {
                 try SearchRequest(parsing: "harvest", language: "en"), edition: "en", limit: 3, now: Self.now
             ).total
             #expect(total == 7)
+        }
+    }
+
+    @Test("only the newest matches are ranked, by publication time: a draft written long ago counts from its publication")
+    func newestMatchesOnly() async throws {
+        try await TestDatabase.with { database in
+            let desk = try await Desk(database)
+            // Written first, so its id is the oldest; published last.
+            let draft = try await desk.desk.create(
+                ArticleDraft(edition: "en", headline: "Ferry timetable", body: "The ferry returns."), by: desk.staff,
+                now: Self.now.addingTimeInterval(-90 * 86_400))
+            var ids: [Int] = []
+            for n in 0..<5 {
+                ids.append(try await desk.publish("en", "Ferry report \(n)", hoursAgo: Double(10 + n)))
+            }
+            try await desk.desk.move(id: draft, to: .published, by: desk.staff, now: Self.now.addingTimeInterval(-3600))
+            let queries = SearchQueries(database: database, candidateLimit: 3)
+            let found = try await queries.find(
+                try SearchRequest(parsing: "ferry", language: "en"), edition: "en", limit: 10, now: Self.now)
+            // The newest three by publication: the draft (published an hour ago), then reports 0 and 1.
+            #expect(Set(found.ids) == [draft, ids[0], ids[1]])
+            #expect(found.total == 4)
+            // A date range reaches the older ones.
+            let older = try await queries.find(
+                try SearchRequest(parsing: "ferry", language: "en"), edition: "en",
+                filter: SearchFilter(before: Self.now.addingTimeInterval(-11.5 * 3600)), limit: 10, now: Self.now)
+            #expect(older.ids == [ids[2], ids[3], ids[4]])
+        }
+    }
+
+    @Test("filters narrow inside the index: typed words never match them, and a merged tag's articles follow it")
+    func filtersFollowTheNewsroom() async throws {
+        try await TestDatabase.with { database in
+            let desk = try await Desk(database)
+            let at = Self.now.addingTimeInterval(-3600)
+            var ids: [Int] = []
+            for (headline, tag) in [("Grid repairs", "Grid"), ("Grid prices", "Power grid"), ("Grid map", "Maps")] {
+                let id = try await desk.desk.create(
+                    ArticleDraft(edition: "en", kind: tag == "Maps" ? .explainer : .news, headline: headline, tags: [tag]),
+                    by: desk.staff, now: at)
+                try await desk.desk.move(id: id, to: .published, by: desk.staff, now: at)
+                ids.append(id)
+            }
+            let queries = PublicQueries(database: database)
+            let grid = try #require(try await queries.tag(edition: "en", slug: "grid"))
+            let power = try #require(try await queries.tag(edition: "en", slug: "power-grid"))
+            func find(_ text: String, _ filter: SearchFilter) async throws -> Set<Int> {
+                Set(try await SearchQueries(database: database).find(
+                    try SearchRequest(parsing: text, language: "en"), edition: "en", filter: filter, limit: 10,
+                    now: Self.now
+                ).ids)
+            }
+            #expect(try await find("grid", SearchFilter(tagID: grid.id)) == [ids[0]])
+            #expect(try await find("grid", SearchFilter(kind: .explainer)) == [ids[2]])
+            #expect(try await find("grid", SearchFilter(kind: .news)) == [ids[0], ids[1]])
+            try await NewsroomSetup(database: database).mergeTag(power.id, into: grid.id)
+            #expect(try await find("grid", SearchFilter(tagID: grid.id)) == [ids[0], ids[1]])
+            // The index's own words for filters are not words a reader can find.
+            for typed in ["ft\(grid.id)", "fkennews", "fkenexplainer"] {
+                #expect(try await find(typed, SearchFilter()).isEmpty, "\(typed)")
+            }
         }
     }
 

@@ -30,11 +30,16 @@ public struct SearchSnippet: Sendable, Equatable {
     public static func cut(from passages: [String], matching matcher: SearchMatcher, length: Int = 30)
         -> SearchSnippet?
     {
-        // Folding a passage is cheap; splitting it into words and stemming each is not. Only the passages that
-        // may hold the most terms are split, best first, and a run of a page's results costs a few of them.
-        let scored = passages.enumerated().map { ($0.offset, matcher.possibleTerms(in: $0.element)) }
-            .filter { $0.1 > 0 }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        // Folding a passage is cheaper than splitting it into words and stemming each. Only the passages that
+        // may hold the most terms are split, best first; the first that may hold them all ends the look.
+        var scored: [(Int, Int)] = []
+        for (index, passage) in passages.enumerated() {
+            let count = matcher.possibleTerms(in: passage)
+            guard count > 0 else { continue }
+            scored.append((index, count))
+            if count == matcher.terms.count { break }
+        }
+        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         for (index, _) in scored.prefix(3) {
             let words = SearchWords(passages[index], matcher: matcher)
             guard let first = words.matches.firstIndex(of: true) else { continue }
@@ -54,11 +59,25 @@ public struct SearchMatcher: Sendable {
     let terms: Set<String>
     let prefix: String?
 
+    /// What the folded text of a matching word starts with: the terms, since a stem is the start of its word
+    /// (English stems ending in y, like study from studies, less their y).
+    let needles: [String]
+
     public init(_ request: SearchRequest, language: String) {
         self.language = language
         let all = request.parts.flatMap { $0 }
         terms = Set(all)
         prefix = request.lastWordIsPrefix ? all.last : nil
+        needles = terms.map { term in
+            language == "en" && term.count > 3 && term.hasSuffix("y") ? String(term.dropLast()) : term
+        }
+    }
+
+    /// Whether `word` (as written) matches: only a word whose folded text starts with a needle is stemmed.
+    func matches(word: String) -> Bool {
+        let folded = SearchText.words(word)
+        guard folded.contains(where: { word in needles.contains(where: word.hasPrefix) }) else { return false }
+        return SearchText.terms(word, language: language).contains(where: { matches($0) })
     }
 
     func matches(_ term: String) -> Bool {
@@ -76,10 +95,7 @@ public struct SearchMatcher: Sendable {
             folded.append(scalar)
         }
         let text = String(folded)
-        return terms.reduce(0) { count, term in
-            let needle = language == "en" && term.count > 3 && term.hasSuffix("y") ? String(term.dropLast()) : term
-            return text.contains(needle) ? count + 1 : count
-        }
+        return needles.reduce(0) { count, needle in text.contains(needle) ? count + 1 : count }
     }
 }
 
@@ -115,9 +131,7 @@ struct SearchWords {
         }
         if let begun = start { ranges.append(begun..<end) }
         self.ranges = ranges
-        matches = ranges.map { range in
-            SearchText.terms(String(text[range]), language: matcher.language).contains(where: matcher.matches)
-        }
+        matches = ranges.map { matcher.matches(word: String(text[$0])) }
     }
 
     /// Words `from..<to` and what lies between them, with "…" where the passage goes on.

@@ -21,6 +21,7 @@ enum MigrationList {
         Migration007PublicIndexes.migration,
         Migration008LinkedLists.migration,
         Migration009SearchIndex.migration,
+        Migration010SearchInPublicationOrder.migration,
     ]
 }
 

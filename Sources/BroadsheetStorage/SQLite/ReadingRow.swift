@@ -39,6 +39,9 @@ struct ReadingRow: SQLRow {
         case .integer(let number):
             if D.self == Int.self || D.self == Int?.self { return number as! D }
             if D.self == Bool.self || D.self == Bool?.self { return (number != 0) as! D }
+        case .float(let number):
+            // A search's relevance, a thousand a search.
+            if D.self == Double.self || D.self == Double?.self { return number as! D }
         case .null:
             if D.self == String?.self { return String?.none as! D }
             if D.self == Int?.self { return Int?.none as! D }

@@ -50,9 +50,9 @@ enum SearchPage {
     }
 
     static let perPage = 10
-    /// Results beyond this many are not paged through: a reader refines the search long before, and the deeper
-    /// a page the more the database sorts for it.
-    static let deepest = 1_000
+    /// Only the newest thousand matches are ranked (`SearchQueries.candidateLimit`): a reader refines the
+    /// search long before the hundredth page.
+    static let deepest = SearchQueries.candidateLimit
 
     static func model(
         form: SearchForm, frame: PageFrame, queries: PublicQueries, search: SearchQueries
@@ -105,11 +105,11 @@ enum SearchPage {
                 }
                 let matcher = SearchMatcher(request, language: edition.edition.language)
                 results = try await search.found(ids, now: frame.now).map { result(of: $0, matcher: matcher, edition: edition) }
-                found = "\(strings["searchFound"]): \(total)"
+                found = "\(strings["searchFound"]): \(total > deepest ? strings["searchMoreThanDeepest"] : String(total))"
                 nothingFound = total == 0
                 let pages = (min(total, deepest) + perPage - 1) / perPage
                 if total > 0, page > pages { notices.append(strings["searchPastTheEnd"]) }
-                if total > deepest, page == pages { notices.append(strings["searchDeepest"]) }
+                if total > deepest, page == 1 || page == pages { notices.append(strings["searchDeepest"]) }
                 if pages > 1 {
                     pagination = Pagination(
                         page: page, pages: pages,
