@@ -125,19 +125,22 @@ public func buildApplication(
         views: PhotoViews(base: newsroomViews, editor: editorViews, library: library),
         maxUploadBytes: site.maxUploadBytes
     ).addRoutes(to: router)
+    let searchProgress = SearchIndexProgress()
     let pages = PublicPages(
         site: context, queries: PublicQueries(database: database),
         machines: MachineSite(site: context, queries: PublicQueries(database: database), clock: clock),
         caching: caching, cache: cache, metrics: metrics, frames: frames, clock: clock)
     PublicSite(
         site: context, queries: PublicQueries(database: database), search: SearchQueries(database: database),
-        photos: PhotoFiles(directory: site.photoDirectory), pages: pages, metrics: metrics, clock: clock
+        searchProgress: searchProgress, photos: PhotoFiles(directory: site.photoDirectory), pages: pages, metrics: metrics, clock: clock
     ).addRoutes(to: router)
 
     let scheduler = PublishingScheduler(
         desk: desk,
         logger: logger, clock: clock)
-    var services: [any Service] = [scheduler, SearchIndexCatchUp(database: database, logger: logger)]
+    var services: [any Service] = [
+        scheduler, SearchIndexCatchUp(database: database, progress: searchProgress, logger: logger),
+    ]
     if case .port(let port) = metricsExposure {
         let metricsRouter = Router()
         MetricsEndpoint(metrics: metrics, cache: cache).addRoutes(to: metricsRouter)

@@ -10,6 +10,7 @@ struct PublicSite: Sendable {
     let site: SiteContext
     let queries: PublicQueries
     let search: SearchQueries
+    let searchProgress: SearchIndexProgress
     let photos: PhotoFiles
     let pages: PublicPages
     let metrics: SiteMetrics
@@ -103,7 +104,9 @@ struct PublicSite: Sendable {
         let form = SearchForm(rawQuery: request.uri.query)
         do {
             let frame = try await pages.frames.frame(site: site, edition: edition, now: clock())
-            let model = try await SearchPage.model(form: form, frame: frame, queries: queries, search: search)
+            let model = try await SearchPage.model(
+                form: form, frame: frame, queries: queries, search: search,
+                indexIsCatchingUp: searchProgress.isCatchingUp)
             metrics.rendered(.search)
             return Response(
                 status: .ok,

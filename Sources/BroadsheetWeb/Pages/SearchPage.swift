@@ -54,8 +54,11 @@ enum SearchPage {
     /// search long before the hundredth page.
     static let deepest = SearchQueries.candidateLimit
 
+    /// - Parameter indexIsCatchingUp: the index is still being filled after an upgrade: older articles may be
+    ///   missing, and the page says so.
     static func model(
-        form: SearchForm, frame: PageFrame, queries: PublicQueries, search: SearchQueries
+        form: SearchForm, frame: PageFrame, queries: PublicQueries, search: SearchQueries,
+        indexIsCatchingUp: Bool = false
     ) async throws -> Model {
         let edition = frame.edition
         let strings = edition.strings
@@ -105,6 +108,7 @@ enum SearchPage {
                 }
                 let matcher = SearchMatcher(request, language: edition.edition.language)
                 results = try await search.found(ids, now: frame.now).map { result(of: $0, matcher: matcher, edition: edition) }
+                if indexIsCatchingUp { notices.append(strings["searchIndexing"]) }
                 found = "\(strings["searchFound"]): \(total > deepest ? strings["searchMoreThanDeepest"] : String(total))"
                 nothingFound = total == 0
                 let pages = (min(total, deepest) + perPage - 1) / perPage
