@@ -144,6 +144,8 @@ final class ChangeRelay: Sendable {
                         probe.addTask { _ = try await connection.query("SELECT 1", logger: self.logger).collect() }
                         probe.addTask {
                             try await Task.sleep(for: .seconds(5))
+                            // Closed first: the group waits for the query, which only a closed connection ends.
+                            try? await connection.close()
                             throw ListenerLost(reason: "the listening connection did not answer within 5 s")
                         }
                         try await probe.next()
@@ -151,7 +153,15 @@ final class ChangeRelay: Sendable {
                     }
                 }
             }
-            try await group.next()
+            do {
+                try await group.next()
+            } catch {
+                // The other task may be waiting on the connection (a notification, the watchdog's query), and
+                // cancelling a task does not end that wait: closing the connection does. Without this, a cut
+                // connection could leave the group, and so the listener and its node's shutdown, waiting for good.
+                try? await connection.close()
+                throw error
+            }
             group.cancelAll()
         }
     }
