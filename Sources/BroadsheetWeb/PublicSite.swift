@@ -108,13 +108,7 @@ struct PublicSite: Sendable {
                 form: form, frame: frame, queries: queries, search: search,
                 indexIsCatchingUp: searchProgress.isCatchingUp)
             metrics.rendered(.search)
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/html; charset=utf-8",
-                    .cacheControl: pages.caching.policy(for: .search).header,
-                ],
-                body: .init(byteBuffer: SearchView.html(model).bytes))
+            return html(SearchView.html(model), status: .ok, type: .search)
         } catch let error as DatabaseUnavailable {
             logger.warning("cannot search: \(error)")
             return await errorPage(.unavailable, edition: edition, logger: logger)
@@ -152,13 +146,14 @@ struct PublicSite: Sendable {
         }
         let model = ErrorPage.model(kind: kind, builder: builder, recent: recent, now: now)
         let status = HTTPResponse.Status(code: kind.status)
-        return html(ErrorView.html(model), status: status)
+        return html(ErrorView.html(model), status: status, type: .error)
     }
 
-    func html(_ html: HTMLWriter, status: HTTPResponse.Status) -> Response {
+    /// A page that is not kept in the page cache, with the Cache-Control of its type.
+    func html(_ html: HTMLWriter, status: HTTPResponse.Status, type: PageType) -> Response {
         Response(
             status: status,
-            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: pages.caching.policy(for: .error).header],
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: pages.caching.policy(for: type).header],
             body: .init(byteBuffer: html.bytes))
     }
 

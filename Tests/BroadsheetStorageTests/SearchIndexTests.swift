@@ -167,6 +167,8 @@ struct SearchIndexTests {
             // The newest three by publication: the draft (published an hour ago), then reports 0 and 1.
             #expect(Set(found.ids) == [draft, ids[0], ids[1]])
             #expect(found.total == 4)
+            // The limit is the ranking's: a page asks for its articles, however many.
+            #expect(try await queries.found(ids, now: Self.now).map(\.summary.id) == ids)
             // A date range reaches the older ones.
             let older = try await queries.find(
                 try SearchRequest(parsing: "ferry", language: "en"), edition: "en",

@@ -15,9 +15,6 @@ public struct SearchSnippet: Sendable, Equatable {
 
     public let pieces: [Piece]
 
-    /// Whether any word is marked.
-    public var hasMatch: Bool { pieces.contains(where: \.isMatch) }
-
     /// The whole of `text` with its matching words marked (a headline).
     public static func marked(_ text: String, matching matcher: SearchMatcher) -> SearchSnippet {
         let words = SearchWords(text, matcher: matcher)
@@ -55,16 +52,15 @@ public struct SearchSnippet: Sendable, Equatable {
 /// Decides which words match a request: a word matches when one of its terms is one of the request's, or
 /// begins with the last word the reader was still typing.
 public struct SearchMatcher: Sendable {
-    let language: String
+    let stemmer: Stemmer
     let terms: Set<String>
     let prefix: String?
-
     /// What the folded text of a matching word starts with: the terms, since a stem is the start of its word
     /// (English stems ending in y, like study from studies, less their y).
     let needles: [String]
 
     public init(_ request: SearchRequest, language: String) {
-        self.language = language
+        stemmer = Stemmer(language: language)
         let all = request.parts.flatMap { $0 }
         terms = Set(all)
         prefix = request.lastWordIsPrefix ? all.last : nil
@@ -73,11 +69,11 @@ public struct SearchMatcher: Sendable {
         }
     }
 
-    /// Whether `word` (as written) matches: only a word whose folded text starts with a needle is stemmed.
+    /// Whether `word` (as written) matches: folded once, and stemmed only if it starts with a needle.
     func matches(word: String) -> Bool {
-        let folded = SearchText.words(word)
-        guard folded.contains(where: { word in needles.contains(where: word.hasPrefix) }) else { return false }
-        return SearchText.terms(word, language: language).contains(where: { matches($0) })
+        SearchText.words(word).contains { folded in
+            needles.contains(where: folded.hasPrefix) && matches(stemmer.stem(folded))
+        }
     }
 
     func matches(_ term: String) -> Bool {
@@ -86,16 +82,10 @@ public struct SearchMatcher: Sendable {
         return false
     }
 
-    /// How many of the terms may be in `passage`, by looking for each in its folded text: a stem is the start
-    /// of the folded word (English stems that end in y, like study from studies, less their y).
+    /// How many of the needles are in `passage`'s folded words: a quick look before splitting it for real.
     func possibleTerms(in passage: String) -> Int {
-        guard !passage.isEmpty else { return 0 }
-        var folded = String.UnicodeScalarView()
-        for scalar in SearchText.fold(passage).unicodeScalars where !SearchText.apostrophes.contains(scalar.value) {
-            folded.append(scalar)
-        }
-        let text = String(folded)
-        return needles.reduce(0) { count, needle in text.contains(needle) ? count + 1 : count }
+        let folded = SearchText.words(passage).joined(separator: " ")
+        return needles.reduce(0) { count, needle in folded.contains(needle) ? count + 1 : count }
     }
 }
 

@@ -4,7 +4,8 @@ import SQLKit
 /// The full-text index of articles: each article's headline, lead and body as search terms (`SearchText`,
 /// folded and stemmed in the article's language), one row per article, kept by the same transactions that
 /// write the articles. Every article is indexed, drafts too: whether one may be found is the live condition,
-/// decided when searching, so publishing and unpublishing need not touch the index.
+/// decided when searching, so unpublishing need not touch the index (publishing re-dates the article, and so
+/// rewrites its row, which is kept in order of publication).
 ///
 /// SQLite: an FTS5 table (contentless: the original text is in `articles`, and snippets are cut from it) whose
 /// rowids run in order of publication (`rowKey`), so that search can read the newest matches first and stop;

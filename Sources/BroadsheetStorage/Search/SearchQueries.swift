@@ -21,8 +21,8 @@ public struct SearchQueries: Sendable {
     /// One page of the matching articles' ids, best first, and how many match: exactly up to the candidate limit,
     /// one more meaning "more".
     ///
-    /// The newest `candidateLimit + 1` matches are read newest first (the index in publication order on SQLite,
-    /// the articles' own order on PostgreSQL), each with the engine's relevance score; they are ranked here by
+    /// The newest `candidateLimit + 1` matches are read newest first (the index's rows are in publication order
+    /// on SQLite, and carry the publication time on PostgreSQL), each with the engine's relevance score; they are ranked here by
     /// relevance, with recent ones favoured. A match older than the newest thousand of a common word is not
     /// ranked: news search wants the recent one, and more words or a date range find the old.
     public func find(
@@ -97,8 +97,7 @@ public struct SearchQueries: Sendable {
             """
         ).all()
         var byID: [Int: FoundArticle] = [:]
-        // The one row past the limit only says there are more.
-        for row in rows.prefix(candidates) {
+        for row in rows {
             let summary = try SummaryRow(row: row).summary
             byID[summary.id] = FoundArticle(summary: summary, body: try row.decode(column: "body", as: String.self))
         }

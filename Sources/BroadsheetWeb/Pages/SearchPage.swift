@@ -67,13 +67,14 @@ enum SearchPage {
         var filter = SearchFilter()
         var form = form
 
-        let section = try await form.section.asyncFlatMap { try await queries.section(edition: code, slug: $0) }
+        // The frame has the edition's sections already (its menu).
+        let section = form.section.flatMap { slug in frame.builder.sections.first { $0.slug == slug } }
         if form.section != nil, section == nil {
             notices.append(strings["searchUnknownSection"])
             form.section = nil
         }
         filter.sectionID = section?.id
-        let tag = try await form.tag.asyncFlatMap { try await Self.tag($0, edition: edition.edition, queries: queries) }
+        let tag = try await Self.tag(form.tag, edition: edition.edition, queries: queries)
         if form.tag != nil, tag == nil { notices.append(strings["searchUnknownTag"]) }
         filter.tagID = tag?.id
         form.tag = tag?.slug
@@ -97,14 +98,17 @@ enum SearchPage {
             do {
                 let typed = try SearchRequest(parsing: form.words, language: edition.edition.language)
                 let page = min(form.page, deepest / perPage)
-                var request = typed.wholeWords
-                var (ids, total) = try await search.find(
-                    request, edition: code, filter: filter, limit: perPage, offset: (page - 1) * perPage, now: frame.now)
-                if total == 0, typed.lastWordIsPrefix {
-                    request = typed
-                    (ids, total) = try await search.find(
+                let filter = filter
+                func find(_ request: SearchRequest) async throws -> (ids: [Int], total: Int) {
+                    try await search.find(
                         request, edition: code, filter: filter, limit: perPage, offset: (page - 1) * perPage,
                         now: frame.now)
+                }
+                var request = typed.wholeWords
+                var (ids, total) = try await find(request)
+                if total == 0, typed.lastWordIsPrefix {
+                    request = typed
+                    (ids, total) = try await find(request)
                 }
                 let matcher = SearchMatcher(request, language: edition.edition.language)
                 results = try await search.found(ids, now: frame.now).map { result(of: $0, matcher: matcher, edition: edition) }
@@ -150,7 +154,8 @@ enum SearchPage {
     }
 
     /// A tag by its slug, or by its name as a reader typed it (made into a slug the way the newsroom's are).
-    static func tag(_ value: String, edition: Edition, queries: PublicQueries) async throws -> Tag? {
+    static func tag(_ value: String?, edition: Edition, queries: PublicQueries) async throws -> Tag? {
+        guard let value else { return nil }
         if Slug.isValid(value), let tag = try await queries.tag(edition: edition.code, slug: value) { return tag }
         let slug = Slug.make(from: value, language: edition.code)
         return slug.isEmpty ? nil : try await queries.tag(edition: edition.code, slug: slug)
@@ -165,13 +170,5 @@ enum SearchPage {
             label: edition.label(for: summary), breaking: summary.isBreaking,
             time: edition.calendar.dateTime(summary.publishedAt), datetime: ISO8601.string(summary.publishedAt),
             snippet: SearchSnippet.cut(from: passages, matching: matcher))
-    }
-}
-
-extension Optional {
-    /// `flatMap` for an asynchronous transform.
-    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }
