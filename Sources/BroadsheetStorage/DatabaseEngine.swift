@@ -44,29 +44,25 @@ public enum DatabaseEngine: String, Sendable {
     }
 
     /// Work that only one node may do at a time, named by its PostgreSQL advisory lock key.
-    /// Advisory locks are the database's, not a schema's: each is keyed by its kind and the schema's name, so
-    /// that newsrooms in two schemas of one database (the tests' among them) never wait for each other.
-    enum NewsroomLock: Int32 {
+    enum NewsroomLock: Int64 {
         /// Applying migrations: nodes that start together must not both apply one.
-        case migrations = 0x4252_0001
+        case migrations = 0x4252_5348_0001
         /// Publishing scheduled articles: each is published, and audited, once.
-        case scheduler = 0x4252_0002
+        case scheduler = 0x4252_5348_0002
     }
 
     /// Takes `lock` for the rest of the transaction `db` is in, waiting for it if another node holds it.
     /// On SQLite the transaction's write lock already keeps everyone else out.
     func waitForLock(_ lock: NewsroomLock, in db: any SQLDatabase) async throws {
         guard self == .postgresql else { return }
-        try await db.raw("SELECT pg_advisory_xact_lock(\(bind: lock.rawValue), hashtext(current_schema()))").run()
+        try await db.raw("SELECT pg_advisory_xact_lock(\(bind: lock.rawValue))").run()
     }
 
     /// Takes `lock` for the rest of the transaction `db` is in if it is free; false if another node holds it.
     /// Transaction-scoped, so it cannot outlive its work on a pooled connection, nor a node that dies.
     func tryLock(_ lock: NewsroomLock, in db: any SQLDatabase) async throws -> Bool {
         guard self == .postgresql else { return true }
-        let row = try await db.raw(
-            "SELECT pg_try_advisory_xact_lock(\(bind: lock.rawValue), hashtext(current_schema())) AS taken"
-        ).first()
+        let row = try await db.raw("SELECT pg_try_advisory_xact_lock(\(bind: lock.rawValue)) AS taken").first()
         return try row?.decode(column: "taken", as: Bool.self) ?? false
     }
 
