@@ -83,12 +83,16 @@ public func buildApplication(
     let frames = FrameSource(database: database, editions: site.editions)
     let cache = caching.isOn ? PageCache(budgetBytes: caching.budgetBytes) : nil
     cache?.follow(database.changes)
+    let searchCache = caching.searchBudgetBytes > 0 ? PageCache(budgetBytes: caching.searchBudgetBytes) : nil
+    searchCache?.follow(database.changes)
     database.changes.listen { _ in metrics.purged() }
 
     let router = Router(context: BroadsheetRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: UnavailableMiddleware(site: context))
-    if metricsExposure == .onSite { MetricsEndpoint(metrics: metrics, cache: cache).addRoutes(to: router) }
+    if metricsExposure == .onSite {
+        MetricsEndpoint(metrics: metrics, cache: cache, searchCache: searchCache).addRoutes(to: router)
+    }
     HealthEndpoints(database: database).addRoutes(to: router)
     let security = NewsroomSecurity(secureCookies: site.isHTTPS)
     let desk = ArticleDesk(database: database, timeZone: site.timeZone)
@@ -131,8 +135,11 @@ public func buildApplication(
         machines: MachineSite(site: context, queries: PublicQueries(database: database), clock: clock),
         caching: caching, cache: cache, metrics: metrics, frames: frames, clock: clock)
     PublicSite(
-        site: context, queries: PublicQueries(database: database), search: SearchQueries(database: database),
-        searchProgress: searchProgress, photos: PhotoFiles(directory: site.photoDirectory), pages: pages, metrics: metrics, clock: clock
+        site: context, queries: PublicQueries(database: database),
+        searches: SearchPages(
+            site: context, queries: PublicQueries(database: database), search: SearchQueries(database: database),
+            progress: searchProgress, frames: frames, caching: caching, cache: searchCache, metrics: metrics, clock: clock),
+        photos: PhotoFiles(directory: site.photoDirectory), pages: pages, metrics: metrics, clock: clock
     ).addRoutes(to: router)
 
     let scheduler = PublishingScheduler(
@@ -143,7 +150,7 @@ public func buildApplication(
     ]
     if case .port(let port) = metricsExposure {
         let metricsRouter = Router()
-        MetricsEndpoint(metrics: metrics, cache: cache).addRoutes(to: metricsRouter)
+        MetricsEndpoint(metrics: metrics, cache: cache, searchCache: searchCache).addRoutes(to: metricsRouter)
         services.append(
             Application(
                 router: metricsRouter, configuration: .init(address: .hostname(listen.host, port: port)), logger: logger))

@@ -9,8 +9,7 @@ import Logging
 struct PublicSite: Sendable {
     let site: SiteContext
     let queries: PublicQueries
-    let search: SearchQueries
-    let searchProgress: SearchIndexProgress
+    let searches: SearchPages
     let photos: PhotoFiles
     let pages: PublicPages
     let metrics: SiteMetrics
@@ -98,18 +97,24 @@ struct PublicSite: Sendable {
         }
     }
 
-    /// Search results are rendered for each request and never kept in the page cache: queries are too many and
-    /// too varied to be worth the memory. Browsers and CDNs may keep them a minute (`PageType.search`).
+    /// Search results: from the search cache, else searched (once for all who ask the same at the same time).
     private func searchPage(edition: Edition, request: Request, logger: Logger) async -> Response {
         let form = SearchForm(rawQuery: request.uri.query)
+        let head = request.head
+        if let page = searches.cached(form, edition: edition) {
+            metrics.hit(.search)
+            return Self.response(page.answer(to: head))
+        }
+        metrics.miss(.search)
         do {
-            let frame = try await pages.frames.frame(site: site, edition: edition, now: clock())
-            let model = try await SearchPage.model(
-                form: form, frame: frame, queries: queries, search: search,
-                indexIsCatchingUp: searchProgress.isCatchingUp)
-            metrics.rendered(.search)
-            return html(SearchView.html(model), status: .ok, type: .search)
+            let page = try await searches.page(
+                form, edition: edition, acceptsGzip: CachedPage.acceptsGzip(head.headerFields[.acceptEncoding]))
+            return Self.response(page.answer(to: head))
         } catch let error as DatabaseUnavailable {
+            if let page = searches.stale(form, edition: edition) {
+                metrics.hit(.search)
+                return Self.response(page.answer(to: head))
+            }
             logger.warning("cannot search: \(error)")
             return await errorPage(.unavailable, edition: edition, logger: logger)
         } catch {

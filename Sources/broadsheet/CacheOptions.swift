@@ -9,11 +9,19 @@ struct CacheOptions: ParsableArguments {
     var pageCacheMB: Int?
 
     @Option(
+        name: .customLong("search-cache-mb"),
+        help: """
+            Memory for search results pages, apart from the page cache, in MB; 0 searches the database for every \
+            request. [env: BROADSHEET_SEARCH_CACHE_MB] (default: 16)
+            """)
+    var searchCacheMB: Int?
+
+    @Option(
         name: .customLong("cache-control"),
         help: """
             Cache-Control per page type as TYPE=MAXAGE/STALE-WHILE-REVALIDATE/STALE-IF-ERROR in seconds, separated by \
-            commas; types: home, article, list, feed, sitemap, error. [env: BROADSHEET_CACHE_CONTROL] \
-            (default: home=30/30/86400,article=120/600/604800,list=60/120/86400,feed=60/300/86400,sitemap=300/600/86400,error=10/0/0)
+            commas; types: home, article, list, search, feed, sitemap, error. [env: BROADSHEET_CACHE_CONTROL] \
+            (default: home=30/30/86400,article=120/600/604800,list=60/120/86400,search=60/60/3600,feed=60/300/86400,sitemap=300/600/86400,error=10/0/0)
             """)
     var cacheControl: String?
 
@@ -27,6 +35,8 @@ struct CacheOptions: ParsableArguments {
     func caching(_ source: ConfigurationSource) throws -> PublicCaching {
         let megabytes = try source.int(
             pageCacheMB, name: "page-cache-mb", env: "BROADSHEET_PAGE_CACHE_MB", default: 128, range: 0...65_536)
+        let searchMegabytes = try source.int(
+            searchCacheMB, name: "search-cache-mb", env: "BROADSHEET_SEARCH_CACHE_MB", default: 16, range: 0...65_536)
         var policies = PublicCaching.standardPolicies
         let rules = source.string(cacheControl, env: "BROADSHEET_CACHE_CONTROL", default: "")
         for rule in rules.split(separator: ",") {
@@ -38,13 +48,14 @@ struct CacheOptions: ParsableArguments {
             guard let type = PageType(rawValue: sides[0]), ![.asset, .photo, .other].contains(type) else {
                 throw ConfigurationError(
                     key: "BROADSHEET_CACHE_CONTROL",
-                    problem: "\"\(sides[0])\" is not a page type (home, article, list, feed, sitemap, error)")
+                    problem: "\"\(sides[0])\" is not a page type (home, article, list, search, feed, sitemap, error)")
             }
             let numbers = sides[1].split(separator: "/").compactMap { Int($0) }.filter { $0 >= 0 }
             guard numbers.count == 3 else { throw problem }
             policies[type] = CachePolicy(maxAge: numbers[0], staleWhileRevalidate: numbers[1], staleIfError: numbers[2])
         }
-        return PublicCaching(budgetBytes: megabytes * 1_048_576, policies: policies)
+        return PublicCaching(
+            budgetBytes: megabytes * 1_048_576, searchBudgetBytes: searchMegabytes * 1_048_576, policies: policies)
     }
 
     func metricsExposure(_ source: ConfigurationSource) throws -> MetricsExposure {

@@ -65,6 +65,26 @@ struct SearchSnippetTests {
         #expect(SearchSnippet.cut(from: ["", " "], matching: try Self.matcher("x1", "en")) == nil)
     }
 
+    @Test("a lead that holds every word is the snippet without reading the body; otherwise the same choice as before")
+    func leadFirst() throws {
+        let body = ["Kyiv alone.", "Energy in Kyiv, at last."]
+        let cases: [(lead: String, query: String, readsBody: Bool)] = [
+            ("Energy for Kyiv this winter.", "kyiv energy", false),
+            ("A lead about nothing.", "kyiv energy", true),
+            ("A lead about Kyiv.", "kyiv energy", true),
+            // "software" holds the letters of "war" but not the word: the body is read, as the array form would.
+            ("About software.", "war", true),
+            ("", "parliament", true),
+        ]
+        for (lead, query, readsBody) in cases {
+            let matcher = try Self.matcher(query, "en")
+            var read = false
+            let snippet = SearchSnippet.cut(lead: lead, body: { read = true; return body }, matching: matcher)
+            #expect(snippet == SearchSnippet.cut(from: [lead] + body, matching: matcher), "\(lead) / \(query)")
+            #expect(read == readsBody, "\(lead) / \(query)")
+        }
+    }
+
     @Test("hostile text stays text: the pieces are the original characters, for the page to escape")
     func hostileTextIsKept() throws {
         let snippet = SearchSnippet.cut(

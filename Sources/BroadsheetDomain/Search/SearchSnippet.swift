@@ -38,14 +38,33 @@ public struct SearchSnippet: Sendable, Equatable {
         }
         scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         for (index, _) in scored.prefix(3) {
-            let words = SearchWords(passages[index], matcher: matcher)
-            guard let first = words.matches.firstIndex(of: true) else { continue }
-            let start = max(0, min(first - 4, words.ranges.count - length))
-            return words.snippet(from: start, to: min(words.ranges.count, start + length))
+            if let snippet = around(passages[index], matching: matcher, length: length) { return snippet }
         }
         guard let passage = passages.first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
         let words = SearchWords(passage, matcher: matcher)
         return words.snippet(from: 0, to: min(words.ranges.count, length))
+    }
+
+    /// The same as `cut(from: [lead] + body())`, reading the body only when the lead is not enough: a lead that
+    /// may hold every term is the first passage `cut` would take, so when it truly does, the body (parsed from
+    /// its markup, the dearest part of a results page) is never needed.
+    public static func cut(
+        lead: String, body: () -> [String], matching matcher: SearchMatcher, length: Int = 30
+    ) -> SearchSnippet? {
+        if matcher.possibleTerms(in: lead) == matcher.terms.count,
+            let snippet = around(lead, matching: matcher, length: length)
+        {
+            return snippet
+        }
+        return cut(from: [lead] + body(), matching: matcher, length: length)
+    }
+
+    /// About `length` words of `passage` from a few before its first match; nil when no word matches.
+    private static func around(_ passage: String, matching matcher: SearchMatcher, length: Int) -> SearchSnippet? {
+        let words = SearchWords(passage, matcher: matcher)
+        guard let first = words.matches.firstIndex(of: true) else { return nil }
+        let start = max(0, min(first - 4, words.ranges.count - length))
+        return words.snippet(from: start, to: min(words.ranges.count, start + length))
     }
 }
 

@@ -36,7 +36,15 @@ final class ReadingConnection: @unchecked Sendable {
         sqlite_nio_sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         // A mistake that tried to write through a reading connection fails instead of taking the write lock.
         try run("PRAGMA query_only=1")
+        // Pages are read straight from the operating system's file cache, mapped into memory, instead of copied
+        // through a `read` call into each connection's own small cache: searches touch thousands of pages of the
+        // full-text index, and the copies were a tenth of their time. Shared by every connection, since the
+        // mapping is the file cache itself. Writes still go through the writer connection's ordinary I/O.
+        try run("PRAGMA mmap_size=\(Self.mappedBytes)")
     }
+
+    /// As much of the file as is mapped; past it, pages are read as before.
+    static let mappedBytes = 1 << 30
 
     deinit { close() }
 

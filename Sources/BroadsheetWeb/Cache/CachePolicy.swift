@@ -29,16 +29,21 @@ public struct CachePolicy: Sendable, Equatable {
 public struct PublicCaching: Sendable {
     /// The page cache's memory budget; 0 turns the cache off (every request renders).
     public var budgetBytes: Int
+    /// The search results' own budget, apart from the pages': readers can ask for endless different searches,
+    /// and those must never push the articles out. 0 searches the database for every request.
+    public var searchBudgetBytes: Int
     /// Cache-Control per page type; types not named get `fallback`.
     public var policies: [PageType: CachePolicy]
     public var fallback: CachePolicy
 
     public init(
         budgetBytes: Int = 128 * 1_048_576,
+        searchBudgetBytes: Int = 16 * 1_048_576,
         policies: [PageType: CachePolicy] = PublicCaching.standardPolicies,
         fallback: CachePolicy = CachePolicy(maxAge: 60, staleWhileRevalidate: 60, staleIfError: 86_400)
     ) {
         self.budgetBytes = budgetBytes
+        self.searchBudgetBytes = searchBudgetBytes
         self.policies = policies
         self.fallback = fallback
     }

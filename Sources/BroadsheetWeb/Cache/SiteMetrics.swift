@@ -16,6 +16,8 @@ final class SiteMetrics: Sendable {
     private let purges: Counter
     private let cacheBytes: Gauge
     private let cacheEntries: Gauge
+    private let searchCacheBytes: Gauge
+    private let searchCacheEntries: Gauge
 
     init() {
         let registry = registry
@@ -55,6 +57,9 @@ final class SiteMetrics: Sendable {
         purges = registry.makeCounter(descriptor: name("page_cache_purges", "total", "Changes announced to the page cache"))
         cacheBytes = registry.makeGauge(descriptor: name("page_cache", "bytes", "Memory the page cache holds"))
         cacheEntries = registry.makeGauge(descriptor: name("page_cache", "entries", "Pages and parts the page cache holds"))
+        searchCacheBytes = registry.makeGauge(descriptor: name("search_cache", "bytes", "Memory the search cache holds"))
+        searchCacheEntries = registry.makeGauge(
+            descriptor: name("search_cache", "entries", "Search results pages the search cache holds"))
     }
 
     func answered(_ type: PageType, in duration: Duration) {
@@ -73,11 +78,15 @@ final class SiteMetrics: Sendable {
         statementsPerRequest[type]?.record(Double(count))
     }
 
-    /// The text format, with the cache's size as of now.
-    func exposition(cache: PageCache?) -> String {
+    /// The text format, with the caches' sizes as of now.
+    func exposition(cache: PageCache?, searchCache: PageCache?) -> String {
         if let figures = cache?.figures {
             cacheBytes.set(Double(figures.bytes))
             cacheEntries.set(Double(figures.entries))
+        }
+        if let figures = searchCache?.figures {
+            searchCacheBytes.set(Double(figures.bytes))
+            searchCacheEntries.set(Double(figures.entries))
         }
         return registry.emitToString()
     }

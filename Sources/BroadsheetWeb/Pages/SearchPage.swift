@@ -40,6 +40,9 @@ enum SearchPage {
         /// The same words without the filters, when filters are set.
         let withoutFilters: String?
         let pagination: Pagination?
+        /// What the page shows, for the search cache and the Surrogate-Key header: any change to a live article of
+        /// the edition may change what matches, so the edition's newest (announced with every such change).
+        let shows: Set<SurrogateKey>
     }
 
     struct Pagination {
@@ -150,7 +153,8 @@ enum SearchPage {
             notices: notices, found: found, results: results, nothingFound: nothingFound,
             withoutFilters: form.isFiltered
                 ? SearchForm(words: form.words).path(edition.edition) : nil,
-            pagination: pagination)
+            pagination: pagination,
+            shows: frame.keys.union([.latest(code)]).union(tag.map { [.tag($0.id)] } ?? []))
     }
 
     /// A tag by its slug, or by its name as a reader typed it (made into a slug the way the newsroom's are).
@@ -163,12 +167,12 @@ enum SearchPage {
 
     static func result(of found: FoundArticle, matcher: SearchMatcher, edition: EditionContext) -> Model.Result {
         let summary = found.summary
-        let passages = [summary.lead] + ArticleBody(parsing: found.body).passages
         return Model.Result(
             headline: SearchSnippet.marked(summary.headline, matching: matcher),
             path: SitePath.article(edition.edition, summary.day, slug: summary.slug).path,
             label: edition.label(for: summary), breaking: summary.isBreaking,
             time: edition.calendar.dateTime(summary.publishedAt), datetime: ISO8601.string(summary.publishedAt),
-            snippet: SearchSnippet.cut(from: passages, matching: matcher))
+            snippet: SearchSnippet.cut(
+                lead: summary.lead, body: { ArticleBody(parsing: found.body).passages }, matching: matcher))
     }
 }
