@@ -26,7 +26,12 @@ struct SearchIndexCatchUp: Service {
                 guard try await !SearchIndex.isComplete(in: database) else { return }
                 logger.notice("the search index lacks articles; indexing them in the background")
                 progress.set(catchingUp: true)
-                defer { progress.set(catchingUp: false) }
+                defer {
+                    progress.set(catchingUp: false)
+                    // Results searched just before the flag was set may have been kept without the notice, and
+                    // with older articles missing: once, after an upgrade, every kept page goes.
+                    database.changes.announce(.everything)
+                }
                 let started = ContinuousClock.now
                 let count = try await SearchIndex.catchUp(in: database)
                 logger.notice("search index complete: \(count) articles indexed in \(ContinuousClock.now - started)")
