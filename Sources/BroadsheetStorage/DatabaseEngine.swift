@@ -44,25 +44,39 @@ public enum DatabaseEngine: String, Sendable {
     }
 
     /// Work that only one node may do at a time, named by its PostgreSQL advisory lock key.
-    enum NewsroomLock: Int64 {
+    enum NewsroomLock {
         /// Applying migrations: nodes that start together must not both apply one.
-        case migrations = 0x4252_5348_0001
+        case migrations
         /// Publishing scheduled articles: each is published, and audited, once.
-        case scheduler = 0x4252_5348_0002
+        case scheduler
+
+        /// The arguments of `pg_advisory_xact_lock` that name the lock.
+        ///
+        /// Advisory locks are the database's, not a schema's. The scheduler's is keyed by the schema too (the
+        /// two-key form), so that newsrooms in two schemas of one database, the tests' among them, never find
+        /// each other's scheduler holding it; nodes of one newsroom share a schema and still exclude each
+        /// other. The migrations' stays database-wide on purpose: schema changes then run one at a time in the
+        /// whole database; with the tests' migrations running concurrently, full suites stalled (427e43d).
+        var key: SQLQueryString {
+            switch self {
+            case .migrations: "\(bind: Int64(0x4252_5348_0001))"
+            case .scheduler: "\(bind: Int32(0x4252_0002)), hashtext(current_schema())"
+            }
+        }
     }
 
     /// Takes `lock` for the rest of the transaction `db` is in, waiting for it if another node holds it.
     /// On SQLite the transaction's write lock already keeps everyone else out.
     func waitForLock(_ lock: NewsroomLock, in db: any SQLDatabase) async throws {
         guard self == .postgresql else { return }
-        try await db.raw("SELECT pg_advisory_xact_lock(\(bind: lock.rawValue))").run()
+        try await db.raw("SELECT pg_advisory_xact_lock(\(lock.key))").run()
     }
 
     /// Takes `lock` for the rest of the transaction `db` is in if it is free; false if another node holds it.
     /// Transaction-scoped, so it cannot outlive its work on a pooled connection, nor a node that dies.
     func tryLock(_ lock: NewsroomLock, in db: any SQLDatabase) async throws -> Bool {
         guard self == .postgresql else { return true }
-        let row = try await db.raw("SELECT pg_try_advisory_xact_lock(\(bind: lock.rawValue)) AS taken").first()
+        let row = try await db.raw("SELECT pg_try_advisory_xact_lock(\(lock.key)) AS taken").first()
         return try row?.decode(column: "taken", as: Bool.self) ?? false
     }
 

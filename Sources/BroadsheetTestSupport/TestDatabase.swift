@@ -118,11 +118,32 @@ actor PostgresSchemas {
 
     func create() async throws -> String {
         let name = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try await database().sql.raw("CREATE SCHEMA \(unsafeRaw: name)").run()
+        let admin = try database()
+        try await bounded("creating test schema \(name)") {
+            try await admin.sql.raw("CREATE SCHEMA \(unsafeRaw: name)").run()
+        }
         return name
     }
 
     func drop(_ name: String) async {
-        try? await database().sql.raw("DROP SCHEMA \(unsafeRaw: name) CASCADE").run()
+        guard let admin = try? database() else { return }
+        try? await bounded("dropping test schema \(name)") {
+            try await admin.sql.raw("DROP SCHEMA \(unsafeRaw: name) CASCADE").run()
+        }
+    }
+
+    /// How long one statement of the admin may take: its pool bounds the wait for a connection, not the
+    /// statement, and a test that waits for good hangs the whole run instead of failing. Generous, since the
+    /// suite loads two cores.
+    private static let patience = Duration.seconds(60)
+
+    private func bounded(_ what: String, _ statement: @escaping @Sendable () async throws -> Void) async throws {
+        try await Deadline.race(within: Self.patience, expired: { Stalled(what: what) }) { _ in try await statement() }
+    }
+
+    /// A statement of the schema admin that had no answer in time.
+    struct Stalled: Error, CustomStringConvertible {
+        let what: String
+        var description: String { "\(what): no answer from PostgreSQL within \(PostgresSchemas.patience)" }
     }
 }

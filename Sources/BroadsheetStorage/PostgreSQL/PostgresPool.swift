@@ -3,7 +3,6 @@ import NIOCore
 import PostgresKit
 import PostgresNIO
 import SQLKit
-import Synchronization
 
 /// An `SQLDatabase` over postgres-nio's connection pool: each statement leases a connection for itself, and a
 /// session (a transaction) keeps one connection until it ends.
@@ -53,28 +52,16 @@ struct PostgresPool: SQLDatabase {
     }
 
     private func leasing<R: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R {
-        let leased = Leased()
+        let timeout = leaseTimeout
         do {
-            return try await withThrowingTaskGroup(of: R?.self) { group in
-                group.addTask {
-                    try await client.withConnection { connection in
-                        guard leased.take() else { throw CancellationError() }
-                        return try await work(connection)
-                    }
+            return try await Deadline.race(
+                within: timeout, expired: { DatabaseUnavailable(reason: "no connection within \(timeout)") }
+            ) { claim in
+                try await client.withConnection { connection in
+                    // Too late once the deadline has passed: the connection goes straight back to the pool.
+                    guard claim() else { throw CancellationError() }
+                    return try await work(connection)
                 }
-                group.addTask {
-                    try await Task.sleep(for: leaseTimeout)
-                    // Too late once the work holds its connection: then it runs to its end.
-                    guard leased.refuse() else { return nil }
-                    throw DatabaseUnavailable(reason: "no connection within \(leaseTimeout)")
-                }
-                while let result = try await group.next() {
-                    if let result {
-                        group.cancelAll()
-                        return result
-                    }
-                }
-                throw DatabaseUnavailable(reason: "no connection within \(leaseTimeout)")
             }
         } catch let error as DatabaseUnavailable {
             throw error
@@ -83,28 +70,6 @@ struct PostgresPool: SQLDatabase {
                 throw DatabaseUnavailable(reason: PostgresProblem.describe(error))
             }
             throw error
-        }
-    }
-}
-
-/// Decides the race between a lease and its deadline, once: whichever comes first wins.
-private final class Leased: Sendable {
-    private enum Outcome { case open, leased, refused }
-    private let state = Mutex(Outcome.open)
-
-    /// The lease arrived: true unless the deadline passed first.
-    func take() -> Bool {
-        state.withLock { outcome in
-            if outcome == .open { outcome = .leased }
-            return outcome == .leased
-        }
-    }
-
-    /// The deadline passed: true unless the lease arrived first.
-    func refuse() -> Bool {
-        state.withLock { outcome in
-            if outcome == .open { outcome = .refused }
-            return outcome == .refused
         }
     }
 }
