@@ -4,7 +4,6 @@ import NIOCore
 import NIOPosix
 import SQLKit
 import SQLiteKit
-import Synchronization
 
 /// The newsroom's database, whichever engine is behind it: `sql` for single statements (reads, and writes
 /// that stand alone), `reads` for the public site's statements, which only read, and `transaction` for work
@@ -152,26 +151,11 @@ public struct NewsDatabase: Sendable {
     /// Throws unless both the connections for single statements and the reading ones answer `SELECT 1`
     /// within `timeout`, and on PostgreSQL the node hears the others' changes (the readiness check). A database that hangs is not waited for beyond `timeout`.
     public func ping(timeout: Duration) async throws {
-        let answer = FirstAnswer()
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            answer.set(continuation)
-            let probe = Task {
-                do {
-                    for database in [sql, reads] { _ = try await database.raw("SELECT 1 AS one").first() }
-                    if let relay, !relay.isListening {
-                        // Without it this node would keep showing pages that other nodes changed.
-                        throw DatabaseUnavailable(reason: "not yet listening for other nodes' changes")
-                    }
-                    answer.give(nil)
-                } catch {
-                    answer.give(error)
-                }
-            }
-            // The timer sleeps out its time even when the probe answers first: a suspended task, no thread.
-            Task {
-                try? await Task.sleep(for: timeout)
-                answer.give(PingTimeout(timeout: timeout))
-                probe.cancel()
+        try await Deadline.race(within: timeout, expired: { PingTimeout(timeout: timeout) }) { _ in
+            for database in [sql, reads] { _ = try await database.raw("SELECT 1 AS one").first() }
+            if let relay, !relay.isListening {
+                // Without it this node would keep showing pages that other nodes changed.
+                throw DatabaseUnavailable(reason: "not yet listening for other nodes' changes")
             }
         }
     }
@@ -217,20 +201,6 @@ public struct NewsDatabase: Sendable {
             await writerGate.leave()
             throw error
         }
-    }
-}
-
-/// Resumes a continuation with the first answer given, and ignores the rest: a probe or its timeout.
-private final class FirstAnswer: Sendable {
-    private let waiting = Mutex<CheckedContinuation<Void, any Error>?>(nil)
-
-    func set(_ continuation: CheckedContinuation<Void, any Error>) {
-        waiting.withLock { $0 = continuation }
-    }
-
-    func give(_ error: (any Error)?) {
-        guard let continuation = waiting.withLock({ $0.take() }) else { return }
-        if let error { continuation.resume(throwing: error) } else { continuation.resume() }
     }
 }
 
