@@ -66,59 +66,47 @@ struct PublicSite: Sendable {
             }
             return await errorPage(.notFound, edition: editions.primary, logger: context.logger)
         case .page(.search(let edition)):
-            return await searchPage(edition: edition, request: request, logger: context.logger)
+            let form = SearchForm(rawQuery: request.uri.query)
+            return await answer(
+                kept: searches.cache, name: SearchPages.name(of: form, in: edition), type: .search, edition: edition,
+                request: request, logger: context.logger
+            ) { acceptsGzip in .page(try await searches.page(form, edition: edition, acceptsGzip: acceptsGzip)) }
         case .page(let path):
-            let edition = path.edition ?? editions.primary
-            let head = request.head
-            if let cache = pages.cache, let page = cache.page(path.path, now: clock()) {
-                metrics.hit(page.type)
-                return Self.response(page.answer(to: head))
-            }
-            metrics.miss(PageType(match))
-            do {
-                switch try await pages.page(path, acceptsGzip: CachedPage.acceptsGzip(head.headerFields[.acceptEncoding])) {
-                case .page(let page): return Self.response(page.answer(to: head))
-                case .moved(let location): return Self.redirect(to: location)
-                case .notFound(let edition): return await errorPage(.notFound, edition: edition, logger: context.logger)
-                case .gone(let edition): return await errorPage(.gone, edition: edition, logger: context.logger)
-                }
-            } catch let error as DatabaseUnavailable {
-                // What was cached, even past its time, is better than a fault page while the database is away.
-                if let cache = pages.cache, let page = cache.stalePage(path.path) {
-                    metrics.hit(page.type)
-                    return Self.response(page.answer(to: head))
-                }
-                context.logger.warning("cannot render \(request.uri.path): \(error)")
-                return await errorPage(.unavailable, edition: edition, logger: context.logger)
-            } catch {
-                context.logger.error("cannot render \(request.uri.path): \(error)")
-                return await errorPage(.failure, edition: edition, logger: context.logger)
-            }
+            return await answer(
+                kept: pages.cache, name: path.path, type: PageType(match), edition: path.edition ?? editions.primary,
+                request: request, logger: context.logger
+            ) { acceptsGzip in try await pages.page(path, acceptsGzip: acceptsGzip) }
         }
     }
 
-    /// Search results: from the search cache, else searched (once for all who ask the same at the same time).
-    private func searchPage(edition: Edition, request: Request, logger: Logger) async -> Response {
-        let form = SearchForm(rawQuery: request.uri.query)
+    /// The page kept under `name` in `cache`, or built (`build` is told whether the reader takes gzip). While the
+    /// database is away, what was kept, even past its time, is better than a fault page.
+    private func answer(
+        kept cache: PageCache?, name: String, type: PageType, edition: Edition, request: Request, logger: Logger,
+        build: (_ acceptsGzip: Bool) async throws -> BuiltPage
+    ) async -> Response {
         let head = request.head
-        if let page = searches.cached(form, edition: edition) {
-            metrics.hit(.search)
+        if let page = cache?.page(name, now: clock()) {
+            metrics.hit(page.type)
             return Self.response(page.answer(to: head))
         }
-        metrics.miss(.search)
+        metrics.miss(type)
         do {
-            let page = try await searches.page(
-                form, edition: edition, acceptsGzip: CachedPage.acceptsGzip(head.headerFields[.acceptEncoding]))
-            return Self.response(page.answer(to: head))
+            switch try await build(CachedPage.acceptsGzip(head.headerFields[.acceptEncoding])) {
+            case .page(let page): return Self.response(page.answer(to: head))
+            case .moved(let location): return Self.redirect(to: location)
+            case .notFound(let edition): return await errorPage(.notFound, edition: edition, logger: logger)
+            case .gone(let edition): return await errorPage(.gone, edition: edition, logger: logger)
+            }
         } catch let error as DatabaseUnavailable {
-            if let page = searches.stale(form, edition: edition) {
-                metrics.hit(.search)
+            if let page = cache?.stalePage(name) {
+                metrics.hit(page.type)
                 return Self.response(page.answer(to: head))
             }
-            logger.warning("cannot search: \(error)")
+            logger.warning("cannot render \(request.uri): \(error)")
             return await errorPage(.unavailable, edition: edition, logger: logger)
         } catch {
-            logger.error("cannot search for \(form.words.debugDescription): \(error)")
+            logger.error("cannot render \(request.uri): \(error)")
             return await errorPage(.failure, edition: edition, logger: logger)
         }
     }
@@ -151,14 +139,14 @@ struct PublicSite: Sendable {
         }
         let model = ErrorPage.model(kind: kind, builder: builder, recent: recent, now: now)
         let status = HTTPResponse.Status(code: kind.status)
-        return html(ErrorView.html(model), status: status, type: .error)
+        return html(ErrorView.html(model), status: status)
     }
 
-    /// A page that is not kept in the page cache, with the Cache-Control of its type.
-    func html(_ html: HTMLWriter, status: HTTPResponse.Status, type: PageType) -> Response {
+    /// An error page: never kept in the page cache.
+    func html(_ html: HTMLWriter, status: HTTPResponse.Status) -> Response {
         Response(
             status: status,
-            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: pages.caching.policy(for: type).header],
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: pages.caching.policy(for: .error).header],
             body: .init(byteBuffer: html.bytes))
     }
 

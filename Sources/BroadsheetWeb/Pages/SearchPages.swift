@@ -23,16 +23,6 @@ struct SearchPages: Sendable {
     /// left out, the page number only past the first), so that the same search typed alike shares one entry.
     static func name(of form: SearchForm, in edition: Edition) -> String { "search " + form.path(edition) }
 
-    /// A page kept earlier, if still good.
-    func cached(_ form: SearchForm, edition: Edition) -> CachedPage? {
-        cache?.page(Self.name(of: form, in: edition), now: clock())
-    }
-
-    /// A page kept earlier even past its time, for when the database is away.
-    func stale(_ form: SearchForm, edition: Edition) -> CachedPage? {
-        cache?.stalePage(Self.name(of: form, in: edition))
-    }
-
     /// Searches and renders, once however many readers ask for the same search at the same time.
     /// Without the cache the page is gzipped only for a reader who takes it so.
     func page(_ form: SearchForm, edition: Edition, acceptsGzip: Bool) async throws -> CachedPage {
