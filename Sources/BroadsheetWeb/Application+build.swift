@@ -129,7 +129,7 @@ public func buildApplication(
         views: PhotoViews(base: newsroomViews, editor: editorViews, library: library),
         maxUploadBytes: site.maxUploadBytes
     ).addRoutes(to: router)
-    let searchProgress = SearchIndexProgress()
+    let searchProgress = try await SearchIndexProgress.reading(database)
     let pages = PublicPages(
         site: context, queries: PublicQueries(database: database),
         machines: MachineSite(site: context, queries: PublicQueries(database: database), clock: clock),

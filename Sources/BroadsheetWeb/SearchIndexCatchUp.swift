@@ -3,13 +3,21 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 
-/// Whether the search index is still catching up, for the search page to say that results may be incomplete.
+/// Whether the search index is still catching up, for the search page to say that results may be incomplete
+/// (and for the search cache not to keep them).
 final class SearchIndexProgress: Sendable {
-    private let catchingUp = Mutex(false)
+    private let catchingUp: Mutex<Bool>
+
+    init(catchingUp: Bool) { self.catchingUp = Mutex(catchingUp) }
+
+    /// Read before the site serves: a search made before the catch-up begins is just as incomplete.
+    static func reading(_ database: NewsDatabase) async throws -> SearchIndexProgress {
+        SearchIndexProgress(catchingUp: try await !SearchIndex.isComplete(in: database))
+    }
 
     var isCatchingUp: Bool { catchingUp.withLock { $0 } }
 
-    func set(catchingUp value: Bool) { catchingUp.withLock { $0 = value } }
+    func finished() { catchingUp.withLock { $0 = false } }
 }
 
 /// Fills the search index in the background when articles lack their rows (a database migrated to the
@@ -23,15 +31,9 @@ struct SearchIndexCatchUp: Service {
     func run() async throws {
         await cancelWhenGracefulShutdown {
             do {
-                guard try await !SearchIndex.isComplete(in: database) else { return }
+                guard progress.isCatchingUp else { return }
                 logger.notice("the search index lacks articles; indexing them in the background")
-                progress.set(catchingUp: true)
-                defer {
-                    progress.set(catchingUp: false)
-                    // Results searched just before the flag was set may have been kept without the notice, and
-                    // with older articles missing: once, after an upgrade, every kept page goes.
-                    database.changes.announce(.everything)
-                }
+                defer { progress.finished() }
                 let started = ContinuousClock.now
                 let count = try await SearchIndex.catchUp(in: database)
                 logger.notice("search index complete: \(count) articles indexed in \(ContinuousClock.now - started)")
