@@ -25,7 +25,14 @@ public struct Revision: Sendable, Hashable {
     public var draft: ArticleDraft
 }
 
-/// The newsroom's writes to articles: create, save (each save a revision), and move through the workflow.
+/// The newsroom's one desk: the only way to create, edit, move, re-time, translate, correct and delete an
+/// article. It holds every rule (the permission table, photo completeness, times, one edition per article),
+/// writes the revision and the audit line in the transaction that makes the change, announces the pages the
+/// change touched after the commit, and throws `DeskError`. The newsroom's forms, the scheduler and the command
+/// line call it and hold no rule of their own.
+///
+/// `by` names the staff member who acts; `nil` is the system itself (the scheduler, the command line, an
+/// importer), which the permission table does not restrict.
 public struct ArticleDesk: Sendable {
     public let database: NewsDatabase
     /// The newsroom's time zone: the day of first publication is the date in the URL.
@@ -34,18 +41,6 @@ public struct ArticleDesk: Sendable {
     public init(database: NewsDatabase, timeZone: TimeZone) {
         self.database = database
         self.timeZone = timeZone
-    }
-
-    public enum DeskError: Error, Equatable, CustomStringConvertible {
-        case noSuchArticle(Int)
-        case invalid([ArticleDraft.Problem])
-
-        public var description: String {
-            switch self {
-            case .noSuchArticle(let id): "there is no article \(id)"
-            case .invalid(let problems): "the draft has problems: \(problems.map(\.rawValue).joined(separator: ", "))"
-            }
-        }
     }
 
     // MARK: Reading
@@ -81,9 +76,12 @@ public struct ArticleDesk: Sendable {
                 .from("articles").where("id", .equal, SQLBind(id)).first(decoding: Row.self)
         else { return nil }
         let links = try await PublicQueries(sql: db).links(ofArticle: id)
+        // Until its first publication fixes its address, a draft whose slug is the one its headline makes keeps
+        // following the headline (a translation's slug comes from the translated headline, never the original's).
+        let followsHeadline = row.url_day == nil && row.slug == Slug.make(from: row.headline, language: row.edition)
         let draft = ArticleDraft(
             edition: row.edition, kind: ArticleKind(rawValue: row.kind) ?? .news, headline: row.headline,
-            slug: row.slug, lead: row.lead, body: row.body, sectionID: row.section_id,
+            slug: followsHeadline ? "" : row.slug, lead: row.lead, body: row.body, sectionID: row.section_id,
             tags: links.tags.map(\.name), authorIDs: links.authors.map(\.id),
             sources: links.sources, mainPhotoID: row.main_photo_id,
             isBreaking: row.is_breaking, isTop: row.is_top)
@@ -118,52 +116,37 @@ public struct ArticleDesk: Sendable {
 
     // MARK: Writing
 
-    /// Files a new draft (a new translation group unless one is given) and its first revision.
-    public func create(
-        _ draft: ArticleDraft, by staff: StaffMember, translationGroup: Int? = nil, now: Date = Date()
-    ) async throws -> Int {
-        let problems = draft.problems
-        guard problems.isEmpty else { throw DeskError.invalid(problems) }
+    /// Files a new draft in a new translation group, with its first revision and audit line.
+    public func create(_ draft: ArticleDraft, by staff: StaffMember?, now: Date = Date()) async throws -> Int {
+        try Self.require(.createDraft, of: staff)
+        let draft = Self.may(.arrangeHomePage, staff) ? draft : draft.withFlags(breaking: false, top: false)
         return try await database.transaction { db in
-            let group: Int
-            if let translationGroup {
-                group = translationGroup
-            } else {
-                guard
-                    let id = try await db.insert(into: "translation_groups").columns("created_at")
-                        .values(SQLBind(now.epochSeconds)).returning("id").first(decodingColumn: "id", as: Int.self)
-                else { throw NewsroomWriter.WriteError.noIDReturned("translation_groups") }
-                group = id
-            }
-            guard
-                let id = try await db.insert(into: "articles")
-                    .columns(
-                        "edition", "translation_group", "kind", "status", "headline", "slug", "lead", "body",
-                        "is_breaking", "is_top", "created_at", "created_by"
-                    )
-                    .values(
-                        SQLBind(draft.edition), SQLBind(group), SQLBind(draft.kind.rawValue),
-                        SQLBind(ArticleStatus.draft.rawValue), SQLBind(draft.headline), SQLBind(draft.effectiveSlug),
-                        SQLBind(draft.lead), SQLBind(draft.body), SQLBind(draft.isBreaking), SQLBind(draft.isTop),
-                        SQLBind(now.epochSeconds), SQLBind(staff.id)
-                    )
-                    .returning("id").first(decodingColumn: "id", as: Int.self)
-            else { throw NewsroomWriter.WriteError.noIDReturned("articles") }
-            try await Self.writeFields(id: id, draft, in: db)
-            try await Self.addRevision(id: id, draft, by: staff, note: "created", now: now, in: db)
+            let id = try await Self.insert(draft, group: nil, by: staff, now: now, in: db)
+            try await AuditLog.record("created article", by: staff, subject: "article \(id)", now: now, in: db)
             return id
         }
     }
 
     /// Saves the fields as a new revision. A published article gets its "updated" time, and when its slug
-    /// changes its old URL is kept to answer 301.
-    public func save(id: Int, _ draft: ArticleDraft, by staff: StaffMember, note: String = "", now: Date = Date())
+    /// changes its old URL is kept to answer 301. Only those who arrange the home page change its flags.
+    public func save(id: Int, _ draft: ArticleDraft, by staff: StaffMember?, note: String = "", now: Date = Date())
         async throws
     {
+        guard let current = try await load(id: id) else { throw DeskError.noSuchArticle(id) }
+        if let staff,
+            !Permissions.mayEdit(role: staff.role, actorID: staff.id, ownerID: current.createdBy, status: current.status)
+        {
+            throw DeskError.notAllowed(.editAnyArticle)
+        }
+        var typed = draft
+        typed.edition = current.draft.edition
+        let draft =
+            Self.may(.arrangeHomePage, staff)
+            ? typed : typed.withFlags(breaking: current.draft.isBreaking, top: current.draft.isTop)
         let problems = draft.problems
         guard problems.isEmpty else { throw DeskError.invalid(problems) }
-        guard let current = try await load(id: id) else { throw DeskError.noSuchArticle(id) }
         try await announcing(article: id) { try await database.transaction { db in
+            try await Self.checkEditions(of: draft, in: db)
             var slug = draft.effectiveSlug
             if let day = current.day, slug != current.slug {
                 slug = try await NewsroomWriter.freeSlug(slug, edition: current.draft.edition, day: day, in: db)
@@ -182,10 +165,48 @@ public struct ArticleDesk: Sendable {
             try await update.where("id", .equal, SQLBind(id)).run()
             try await Self.writeFields(id: id, draft, in: db)
             var saved = draft
-            saved.edition = current.draft.edition
             saved.slug = slug
-            try await Self.addRevision(id: id, saved, by: staff, note: note, now: now, in: db)
+            let number = try await Self.addRevision(id: id, saved, by: staff, note: note, now: now, in: db)
+            try await AuditLog.record(
+                "saved article", by: staff, subject: "article \(id)",
+                detail: "revision \(number)" + (note.isEmpty ? "" : ", \(note)"), now: now, in: db)
         } }
+    }
+
+    /// Inserts a draft (in `group`, or a new translation group) with its fields and first revision.
+    static func insert(
+        _ draft: ArticleDraft, group translationGroup: Int?, by staff: StaffMember?, now: Date, in db: any SQLDatabase
+    ) async throws -> Int {
+        let problems = draft.problems
+        guard problems.isEmpty else { throw DeskError.invalid(problems) }
+        try await checkEditions(of: draft, in: db)
+        let group: Int
+        if let translationGroup {
+            group = translationGroup
+        } else {
+            guard
+                let id = try await db.insert(into: "translation_groups").columns("created_at")
+                    .values(SQLBind(now.epochSeconds)).returning("id").first(decodingColumn: "id", as: Int.self)
+            else { throw NewsroomWriter.WriteError.noIDReturned("translation_groups") }
+            group = id
+        }
+        guard
+            let id = try await db.insert(into: "articles")
+                .columns(
+                    "edition", "translation_group", "kind", "status", "headline", "slug", "lead", "body",
+                    "is_breaking", "is_top", "created_at", "created_by"
+                )
+                .values(
+                    SQLBind(draft.edition), SQLBind(group), SQLBind(draft.kind.rawValue),
+                    SQLBind(ArticleStatus.draft.rawValue), SQLBind(draft.headline), SQLBind(draft.effectiveSlug),
+                    SQLBind(draft.lead), SQLBind(draft.body), SQLBind(draft.isBreaking), SQLBind(draft.isTop),
+                    SQLBind(now.epochSeconds), SQLBind(staff?.id)
+                )
+                .returning("id").first(decodingColumn: "id", as: Int.self)
+        else { throw NewsroomWriter.WriteError.noIDReturned("articles") }
+        try await writeFields(id: id, draft, in: db)
+        try await addRevision(id: id, draft, by: staff, note: "created", now: now, in: db)
+        return id
     }
 
     /// Section, photo, tags (found or created by name in the edition), authors and sources; and, last, the
@@ -240,9 +261,11 @@ public struct ArticleDesk: Sendable {
         return id
     }
 
+    /// Returns the new revision's number.
+    @discardableResult
     static func addRevision(
         id: Int, _ draft: ArticleDraft, by staff: StaffMember?, note: String, now: Date, in db: any SQLDatabase
-    ) async throws {
+    ) async throws -> Int {
         let last = try await db.select().column(SQLFunction("MAX", args: SQLIdentifier("number")), as: "n")
             .from("article_revisions").where("article_id", .equal, SQLBind(id))
             .first(decodingColumn: "n", as: Int?.self) ?? nil
@@ -256,5 +279,6 @@ public struct ArticleDesk: Sendable {
                 SQLBind(now.epochSeconds), SQLBind(note), SQLBind(content)
             )
             .run()
+        return (last ?? 0) + 1
     }
 }

@@ -3,44 +3,108 @@ import Foundation
 import SQLKit
 
 extension ArticleDesk {
-    public enum MoveError: Error, Equatable, CustomStringConvertible {
-        case scheduleInThePast
-        case missingScheduleTime
-
-        public var description: String {
-            switch self {
-            case .scheduleInThePast: "a scheduled time must be in the future"
-            case .missingScheduleTime: "scheduling needs a time"
-            }
-        }
-    }
-
-    /// Moves an article to `status`. Permissions are the caller's to check (`Permissions.mayMove`);
-    /// this keeps the article's dates right: the first publication fixes the day in its URL for good.
+    /// Moves an article to `status`, as the permission table allows `staff`.
+    ///
+    /// Publishing takes an optional time: none publishes now (or, for an article taken down, again with its
+    /// first time); a past one publishes with that time (an archive story, for those who may set the time);
+    /// a future one schedules. Scheduling needs a future time. Either waits until every photo the article shows
+    /// has its caption, credit and alt text. The first publication fixes the day in the article's URL.
     public func move(
-        id: Int, to status: ArticleStatus, at scheduled: Date? = nil, by staff: StaffMember?, now: Date = Date()
+        id: Int, to status: ArticleStatus, at time: Date? = nil, by staff: StaffMember?, now: Date = Date()
     ) async throws {
         guard let article = try await load(id: id) else { throw DeskError.noSuchArticle(id) }
-        if status == .scheduled {
-            guard let scheduled else { throw MoveError.missingScheduleTime }
-            guard scheduled > now else { throw MoveError.scheduleInThePast }
+        // A future time on "publish" schedules.
+        let target = status == .published && time.map { $0 > now } == true ? ArticleStatus.scheduled : status
+        if let staff,
+            !Permissions.mayMove(
+                role: staff.role, actorID: staff.id, ownerID: article.createdBy, from: article.status, to: target)
+        {
+            throw DeskError.moveNotAllowed(from: article.status, to: target)
+        }
+        if target == .published, time != nil { try Self.require(.setPublicationTime, of: staff) }
+        if target == .scheduled {
+            guard let time else { throw DeskError.missingScheduleTime }
+            guard time > now else { throw DeskError.scheduleInThePast }
         }
         try await announcing(article: id) { try await database.transaction { db in
-            var update = db.update("articles").set("status", to: SQLBind(status.rawValue))
+            if target == .published || target == .scheduled {
+                let gaps = try await Self.photoGaps(in: article.draft, in: db)
+                guard gaps.isEmpty else { throw DeskError.photosIncomplete(gaps) }
+            }
+            var update = db.update("articles").set("status", to: SQLBind(target.rawValue))
             var redated = true
-            switch status {
+            switch target {
+            case .published where time != nil:
+                update = try await dated(update, article: article, at: time!, in: db)
             case .published where article.status != .unpublished || article.publishedAt == nil:
                 // A first publication (or a schedule published early) is dated now.
                 update = try await dated(update, article: article, at: now, in: db)
             case .scheduled:
-                update = try await dated(update, article: article, at: scheduled!, in: db)
+                update = try await dated(update, article: article, at: time!, in: db)
             default:
                 redated = false
             }
             try await update.where("id", .equal, SQLBind(id)).run()
             // The search index keeps articles in order of publication.
             if redated { try await SearchIndex.refresh([id], in: db) }
+            try await AuditLog.record(
+                Self.auditAction(target), by: staff, subject: "article \(id)",
+                detail: time.map { "for \($0.ISO8601Format())" } ?? "", now: now, in: db)
         } }
+    }
+
+    /// Corrects the time of a published article (to a time that has passed) or of a scheduled one (to a time
+    /// still to come). A published article keeps the date in its URL unless `movingAddress`; then it moves to
+    /// the new day and its old address answers 301.
+    public func retime(id: Int, to time: Date, movingAddress: Bool = false, by staff: StaffMember?, now: Date = Date())
+        async throws
+    {
+        guard let article = try await load(id: id) else { throw DeskError.noSuchArticle(id) }
+        switch article.status {
+        case .published:
+            try Self.require(.setPublicationTime, of: staff)
+            guard time <= now else { throw DeskError.publicationTimeInTheFuture }
+        case .scheduled:
+            try Self.require(.schedule, of: staff)
+            guard time > now else { throw DeskError.scheduleInThePast }
+        default:
+            throw DeskError.notDated(article.status)
+        }
+        let calendar = EditionCalendar(localeIdentifier: "en_GB", timeZone: timeZone)
+        let day = calendar.localDay(time)
+        let moving = article.day != day && (article.status == .scheduled || movingAddress)
+        try await announcing(article: id) { try await database.transaction { db in
+            var update = db.update("articles").set("published_at", to: SQLBind(time.epochSeconds))
+            if moving {
+                let slug = try await NewsroomWriter.freeSlug(article.slug, edition: article.draft.edition, day: day, in: db)
+                update = update.set("url_day", to: SQLBind(day.isoString)).set("slug", to: SQLBind(slug))
+                if article.status == .published, let old = article.day {
+                    try await db.insert(into: "article_old_urls").columns("edition", "url_day", "slug", "article_id")
+                        .values(SQLBind(article.draft.edition), SQLBind(old.isoString), SQLBind(article.slug), SQLBind(id))
+                        .ignoringConflicts().run()
+                }
+                // Moving back to an address it had before: that address is its own again, not a redirect.
+                try await db.delete(from: "article_old_urls").where("edition", .equal, SQLBind(article.draft.edition))
+                    .where("url_day", .equal, SQLBind(day.isoString)).where("slug", .equal, SQLBind(slug)).run()
+            }
+            try await update.where("id", .equal, SQLBind(id)).run()
+            try await SearchIndex.refresh([id], in: db)
+            let from = article.publishedAt.map { $0.ISO8601Format() } ?? "none"
+            try await AuditLog.record(
+                "changed the publication time", by: staff, subject: "article \(id)",
+                detail: "from \(from) to \(time.ISO8601Format())" + (moving && article.status == .published ? ", address moved" : ""),
+                now: now, in: db)
+        } }
+    }
+
+    static func auditAction(_ status: ArticleStatus) -> String {
+        switch status {
+        case .draft: "returned to draft"
+        case .inReview: "sent for review"
+        case .scheduled: "scheduled"
+        case .published: "published"
+        case .unpublished: "unpublished"
+        }
     }
 
     /// Sets publication time and URL day, finding a free slug for that day.
@@ -52,6 +116,12 @@ extension ArticleDesk {
         var slug = article.slug
         if day != article.day {
             slug = try await NewsroomWriter.freeSlug(slug, edition: article.draft.edition, day: day, in: db)
+            // Published again on another day: readers' links to the first address follow it.
+            if article.status == .unpublished, let old = article.day {
+                try await db.insert(into: "article_old_urls").columns("edition", "url_day", "slug", "article_id")
+                    .values(SQLBind(article.draft.edition), SQLBind(old.isoString), SQLBind(article.slug), SQLBind(article.id))
+                    .ignoringConflicts().run()
+            }
         }
         return update.set("published_at", to: SQLBind(date.epochSeconds)).set("url_day", to: SQLBind(day.isoString))
             .set("slug", to: SQLBind(slug))

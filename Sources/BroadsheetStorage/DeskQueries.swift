@@ -48,6 +48,13 @@ public struct DeskQueries: Sendable {
             .from("articles")
     }
 
+    /// The edition of the last article the staff member started: "New article" offers it first.
+    public func lastEdition(of staffID: Int) async throws -> String? {
+        try await db.select().column("edition").from("articles").where("created_by", .equal, SQLBind(staffID))
+            .orderBy("created_at", .descending).orderBy("id", .descending).limit(1)
+            .first(decodingColumn: "edition", as: String.self)
+    }
+
     public func drafts(of staffID: Int, limit: Int = 20) async throws -> [DeskItem] {
         try await select().where("created_by", .equal, SQLBind(staffID))
             .where("status", .equal, SQLBind(ArticleStatus.draft.rawValue))

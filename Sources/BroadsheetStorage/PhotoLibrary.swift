@@ -62,17 +62,4 @@ public struct PhotoLibrary: Sendable {
         return try await query.orderBy("id", .descending).limit(limit).offset(offset)
             .all(decoding: PhotoRow.self).map(\.photo)
     }
-
-    /// The photos an article shows (main and inline) that lack caption, credit or alt text, with what each lacks.
-    public func incomplete(in draft: ArticleDraft) async throws -> [(photo: Photo, missing: [String])] {
-        let ids = Array(Set([draft.mainPhotoID].compactMap { $0 } + ArticleBody(parsing: draft.body).photoIDs))
-        let photos = try await PublicQueries(database: database).photos(ids: ids).sorted { $0.id < $1.id }
-        return photos.compactMap { photo in
-            var missing: [String] = []
-            if photo.caption.trimmingCharacters(in: .whitespaces).isEmpty { missing.append("caption") }
-            if photo.credit.trimmingCharacters(in: .whitespaces).isEmpty { missing.append("credit") }
-            if photo.altText.trimmingCharacters(in: .whitespaces).isEmpty { missing.append("altText") }
-            return missing.isEmpty ? nil : (photo, missing)
-        }
-    }
 }

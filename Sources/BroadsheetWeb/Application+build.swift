@@ -114,7 +114,7 @@ public func buildApplication(
     let editorViews = EditorViews(
         base: newsroomViews, queries: deskQueries, desk: desk,
         tools: ToolsViews(base: newsroomViews, audit: AuditLog(database: database)))
-    NewsroomArticles(gate: newsroom, desk: desk, queries: deskQueries, library: library, views: editorViews)
+    NewsroomArticles(gate: newsroom, desk: desk, queries: deskQueries, views: editorViews)
         .addRoutes(to: router)
     let setup = NewsroomSetup(database: database)
     NewsroomSettingsPages(

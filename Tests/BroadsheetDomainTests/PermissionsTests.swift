@@ -15,6 +15,7 @@ struct PermissionsTests {
         .editAnyArticle: [.editor, .admin],
         .publish: [.editor, .admin],
         .schedule: [.editor, .admin],
+        .setPublicationTime: [.editor, .admin],
         .unpublish: [.editor, .admin],
         .returnToDraft: [.editor, .admin],
         .addCorrection: [.editor, .admin],

@@ -60,7 +60,7 @@ struct NewsroomCopyTests {
             let fixture = try await NewsroomFixture.build(in: database)
             let now = NewsroomFixture.now
             let staff = try await StaffStore(database: database).add(
-                email: "iryna@example.org", name: "Ірина Бондар", role: .editor, passwordHash: "$2b$hash", language: "uk",
+                email: "iryna@example.org", name: "Ірина Бондар", role: .admin, passwordHash: "$2b$hash", language: "uk",
                 now: now)
             _ = try await SessionStore(database: database, idleTimeout: 3600).create(staffID: staff.id, now: now)
             try await SignInThrottle(database: database).record(
@@ -76,7 +76,7 @@ struct NewsroomCopyTests {
                     tags: ["Energy", "Grid"], authorIDs: [fixture.ids.authorEN]),
                 by: staff, note: "tightened", now: NewsroomFixture.hoursAgo(9))
             try await desk.move(id: id, to: .published, by: staff, now: NewsroomFixture.hoursAgo(8))
-            try await desk.addCorrection(id: id, text: "An earlier version misspelt a name.", now: NewsroomFixture.hoursAgo(7))
+            try await desk.addCorrection(id: id, text: "An earlier version misspelt a name.", by: staff, now: NewsroomFixture.hoursAgo(7))
             try await desk.delete(id: fixture.ids.unpublishedEN, by: staff, now: NewsroomFixture.hoursAgo(1))
             let setup = NewsroomSetup(database: database)
             try await setup.renameTag(id: fixture.ids.budgetEN, name: "Budgets", slug: "budgets")

@@ -153,7 +153,7 @@ struct QueryPlanTests {
         try await NewsroomWriter(database: database).recordOldURL(
             articleID: newest.id, edition: "en", day: newest.day, slug: "an-earlier-headline")
         try await ArticleDesk(database: database, timeZone: TimeZone(identifier: "Europe/Kyiv")!).addCorrection(
-            id: newest.id, text: "An earlier version misspelt a name.", now: now)
+            id: newest.id, text: "An earlier version misspelt a name.", by: nil, now: now)
         // Renames and merges leave a tag's old addresses behind: a few dozen in a paper's years.
         for tag in try await queries.taxonomy(edition: "en").tags.prefix(40) {
             try await setup.renameTag(id: tag.id, name: tag.name, slug: tag.slug + "-renamed")

@@ -21,7 +21,7 @@ struct SearchIndexTests {
             self.database = database
             desk = ArticleDesk(database: database, timeZone: NewsroomFixture.kyiv)
             staff = try await StaffStore(database: database).add(
-                email: "e@example.org", name: "E", role: .editor, passwordHash: "x", language: "uk")
+                email: "e@example.org", name: "E", role: .admin, passwordHash: "x", language: "uk")
         }
 
         func publish(_ edition: String, _ headline: String, lead: String = "", body: String = "", hoursAgo: Double = 1)

@@ -97,7 +97,7 @@ struct CachedSiteTests {
         try await Self.withSite { site in
             _ = try await site.client.page(Self.showcase)
             _ = try await site.client.page(Self.older)
-            try await site.desk.addCorrection(id: site.fixture.ids.showcaseEN, text: "An earlier version misnamed the grid.")
+            try await site.desk.addCorrection(id: site.fixture.ids.showcaseEN, text: "An earlier version misnamed the grid.", by: nil)
             #expect(try await site.client.page(Self.showcase).html.contains("An earlier version misnamed the grid."))
             _ = try await site.client.page(Self.older)
             #expect(try await site.metric(Self.renders) == 3)

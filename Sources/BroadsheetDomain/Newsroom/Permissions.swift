@@ -16,6 +16,8 @@ public enum NewsroomAction: String, Sendable, CaseIterable {
     case publish
     /// Schedule an article for a time.
     case schedule
+    /// Publish with a time in the past (an archive story), or correct the time of a published article.
+    case setPublicationTime
     /// Take a published article down.
     case unpublish
     /// Send an article in review back to its writer.
@@ -58,6 +60,7 @@ public enum Permissions {
         .editAnyArticle: .editor,
         .publish: .editor,
         .schedule: .editor,
+        .setPublicationTime: .editor,
         .unpublish: .editor,
         .returnToDraft: .editor,
         .addCorrection: .editor,

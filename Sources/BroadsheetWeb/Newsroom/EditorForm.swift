@@ -3,9 +3,8 @@ import Foundation
 
 /// Turns the editor's form into an `ArticleDraft` and back.
 enum EditorForm {
-    static func draft(from form: FormFields, edition: String, keeping current: ArticleDraft?, mayArrange: Bool)
-        -> ArticleDraft
-    {
+    /// The draft as typed; what the member may not change (the home page's flags, say) the desk keeps.
+    static func draft(from form: FormFields, edition: String) -> ArticleDraft {
         ArticleDraft(
             edition: edition,
             kind: ArticleKind(rawValue: form["kind"]) ?? .news,
@@ -18,9 +17,8 @@ enum EditorForm {
             authorIDs: form.all("author").compactMap(Int.init),
             sources: sources(from: form["sources"]),
             mainPhotoID: Int(form["photo"]),
-            // Only those who arrange the home page may set these; others keep what the article had.
-            isBreaking: mayArrange ? form["breaking"] == "1" : (current?.isBreaking ?? false),
-            isTop: mayArrange ? form["top"] == "1" : (current?.isTop ?? false))
+            isBreaking: form["breaking"] == "1",
+            isTop: form["top"] == "1")
     }
 
     /// "name | what it is | https://link" per line.
@@ -38,15 +36,34 @@ enum EditorForm {
         sources.map { [$0.name, $0.what, $0.url ?? ""].joined(separator: " | ") }.joined(separator: "\n")
     }
 
-    /// A `datetime-local` value ("2025-07-02T09:30") read in the newsroom's time zone.
-    static func localTime(_ text: String, timeZone: TimeZone) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
+    /// A time field that holds something other than a time.
+    struct UnreadableTime: Error {
+        let text: String
+    }
+
+    /// A `datetime-local` field ("2025-07-02T09:30", in the newsroom's time zone): nil when left empty.
+    static func time(_ text: String, timeZone: TimeZone) throws -> Date? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        let formatter = formatter(timeZone)
         for format in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"] {
             formatter.dateFormat = format
             if let date = formatter.date(from: text) { return date }
         }
-        return nil
+        throw UnreadableTime(text: text)
+    }
+
+    /// A time as a `datetime-local` field shows it, in the newsroom's time zone.
+    static func timeText(_ date: Date, timeZone: TimeZone) -> String {
+        let formatter = formatter(timeZone)
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        return formatter.string(from: date)
+    }
+
+    private static func formatter(_ timeZone: TimeZone) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        return formatter
     }
 }

@@ -90,8 +90,21 @@ struct EditorViews: Sendable {
         let csrf: String
         let to: String
         let label: String
+        /// Scheduling: the time is required.
         let needsTime: Bool
+        /// Publishing, for those who may set the time: empty publishes now, a past time dates an archive story.
+        let mayTime: Bool
         let timeZone: String
+    }
+
+    /// Correcting the time of a published or scheduled article.
+    struct Retime {
+        let action: String
+        let csrf: String
+        let value: String
+        let timeZone: String
+        /// A published article may move to the new date's address (the old one redirects).
+        let mayMoveAddress: Bool
     }
 
     struct Workflow {
@@ -101,6 +114,7 @@ struct EditorViews: Sendable {
         let publicPath: String?
         let previewPath: String
         let moves: [Move]
+        let retime: Retime?
     }
 
     struct Preview {
@@ -160,7 +174,8 @@ struct EditorViews: Sendable {
         let message: String?
         let hasProblems: Bool
         let problems: [String]
-        let editions: [NewsroomViews.Option]
+        let edition: String
+        let editionName: String
         let kinds: [NewsroomViews.Option]
         let headline: String
         let slug: String
@@ -201,9 +216,7 @@ struct EditorViews: Sendable {
             isNew: article == nil, readOnly: readOnly, message: message,
             hasProblems: !draft.problems.isEmpty && status == .badRequest,
             problems: draft.problems.map { strings["problem_\($0.rawValue)"] },
-            editions: site.configuration.editions.all.map {
-                NewsroomViews.Option(value: $0.code, label: $0.name, selected: $0.code == draft.edition)
-            },
+            edition: draft.edition, editionName: site.edition(code: draft.edition)?.name ?? draft.edition,
             kinds: ArticleKind.allCases.map {
                 NewsroomViews.Option(value: $0.rawValue, label: strings["kind_\($0.rawValue)"], selected: $0 == draft.kind)
             },
@@ -281,7 +294,20 @@ struct EditorViews: Sendable {
         }.map {
             Move(
                 action: "/admin/articles/\(article.id)/move", csrf: csrf, to: $0.0.rawValue, label: strings[$0.1],
-                needsTime: $0.0 == .scheduled, timeZone: site.configuration.timeZone.identifier)
+                needsTime: $0.0 == .scheduled,
+                mayTime: $0.0 == .published && Permissions.allows(member.role, .setPublicationTime),
+                timeZone: site.configuration.timeZone.identifier)
+        }
+        let timeZone = site.configuration.timeZone
+        let mayRetime =
+            article.status == .published && Permissions.allows(member.role, .setPublicationTime)
+            || article.status == .scheduled && Permissions.allows(member.role, .schedule)
+        let retime = article.publishedAt.flatMap { time in
+            mayRetime
+                ? Retime(
+                    action: "/admin/articles/\(article.id)/time", csrf: csrf,
+                    value: EditorForm.timeText(time, timeZone: timeZone), timeZone: timeZone.identifier,
+                    mayMoveAddress: article.status == .published) : nil
         }
         let edition = site.edition(code: article.draft.edition)
         let isLive = article.status == .published && (article.publishedAt ?? .distantFuture) <= Date()
@@ -290,7 +316,7 @@ struct EditorViews: Sendable {
             publishedAt: article.status != .scheduled ? article.publishedAt.map { base.time($0, language: member.language) } : nil,
             scheduledFor: article.status == .scheduled ? article.publishedAt.map { base.time($0, language: member.language) } : nil,
             publicPath: isLive ? edition.flatMap { e in article.day.map { SitePath.article(e, $0, slug: article.slug).path } } : nil,
-            previewPath: "/admin/articles/\(article.id)/preview", moves: moves)
+            previewPath: "/admin/articles/\(article.id)/preview", moves: moves, retime: retime)
     }
 
     /// The body rendered by the same renderer, with the same photo lookup, as the public article page.
@@ -309,6 +335,23 @@ struct EditorViews: Sendable {
     struct MessagePage {
         let title: String
         let message: String
+    }
+
+    struct EditionChoice {
+        let title: String
+        let editions: [NewsroomViews.Option]
+    }
+
+    /// "New article" asks first which edition the article is for, offering the one the member last wrote in.
+    func chooseEdition(selected: String, member: StaffMember, csrf: String) throws -> Response {
+        let title = strings(member)["newArticle"]
+        let layout = base.layout(title: title, language: member.language, member: member, csrf: csrf)
+        let model = EditionChoice(
+            title: title,
+            editions: site.configuration.editions.all.map {
+                NewsroomViews.Option(value: $0.code, label: $0.name, selected: $0.code == selected)
+            })
+        return try base.page(model, template: "newsroom/new-article", layout: layout)
     }
 
     func message(member: StaffMember, csrf: String, key: String, status: HTTPResponse.Status) throws -> Response {

@@ -5,12 +5,12 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 
-/// The newsroom's article pages: the list with filters, the editor, saving, and moves through the workflow.
+/// The newsroom's article pages: the list with filters, the editor, saving, moves through the workflow and the
+/// publication time. Each form is read here and handed to the desk, which holds the rules.
 struct NewsroomArticles: Sendable {
     let gate: NewsroomSite
     let desk: ArticleDesk
     let queries: DeskQueries
-    let library: PhotoLibrary
     let views: EditorViews
 
     func addRoutes(to router: Router<BroadsheetRequestContext>) {
@@ -22,26 +22,33 @@ struct NewsroomArticles: Sendable {
         }
         articles.get("new") { request, context in
             try await gate.signedIn(request, context, may: .createDraft) { member, session, _ in
-                let edition = request.uri.queryParameters["edition"].map(String.init)
-                    .flatMap { gate.site.edition(code: $0)?.code } ?? gate.site.configuration.editions.primary.code
+                // An article belongs to one edition from its first moment: the editor opens only once it is chosen.
+                guard let edition = request.uri.queryParameters["edition"].flatMap({ gate.site.edition(code: String($0)) })
+                else {
+                    let last = try await queries.lastEdition(of: member.id)
+                    return try views.chooseEdition(
+                        selected: last ?? gate.site.configuration.editions.primary.code, member: member,
+                        csrf: session.csrfToken)
+                }
                 return try await views.editor(
-                    article: nil, draft: ArticleDraft(edition: edition), member: member, csrf: session.csrfToken)
+                    article: nil, draft: ArticleDraft(edition: edition.code), member: member, csrf: session.csrfToken)
             }
         }
         articles.post("new") { request, context in
             try await gate.signedIn(request, context, may: .createDraft, form: true) { member, session, form in
-                let edition = gate.site.edition(code: form["edition"])?.code ?? gate.site.configuration.editions.primary.code
-                let draft = EditorForm.draft(
-                    from: form, edition: edition, keeping: nil,
-                    mayArrange: Permissions.allows(member.role, .arrangeHomePage))
-                guard form["do"] == "save", draft.problems.isEmpty else {
-                    return try await views.editor(
-                        article: nil, draft: draft, member: member, csrf: session.csrfToken, showPreview: true,
-                        status: draft.problems.isEmpty ? .ok : .badRequest)
+                guard let edition = gate.site.edition(code: form["edition"])?.code else {
+                    return try views.message(
+                        member: member, csrf: session.csrfToken, key: "refusedNoSuchEdition", status: .badRequest)
                 }
-                let id = try await desk.create(draft, by: member, now: gate.clock())
-                try await gate.audit.record("created article", by: member, subject: "article \(id)", now: gate.clock())
-                return gate.security.seeOther("/admin/articles/\(id)?saved=1")
+                let draft = EditorForm.draft(from: form, edition: edition)
+                guard form["do"] == "save" else {
+                    return try await views.editor(
+                        article: nil, draft: draft, member: member, csrf: session.csrfToken, showPreview: true)
+                }
+                return try await answering(article: nil, typed: draft, member: member, session: session) {
+                    let id = try await desk.create(draft, by: member, now: gate.clock())
+                    return gate.security.seeOther("/admin/articles/\(id)?saved=1")
+                }
             }
         }
         articles.get(":id") { request, context in
@@ -54,21 +61,45 @@ struct NewsroomArticles: Sendable {
             }
         }
         articles.post(":id") { request, context in
-            try await editable(request, context, form: true) { member, session, article, form in
-                let draft = EditorForm.draft(
-                    from: form, edition: article.draft.edition, keeping: article.draft,
-                    mayArrange: Permissions.allows(member.role, .arrangeHomePage))
-                guard form["do"] == "save", draft.problems.isEmpty else {
+            try await acting(request, context) { member, session, article, form in
+                let draft = EditorForm.draft(from: form, edition: article.draft.edition)
+                guard form["do"] == "save" else {
                     return try await views.editor(
-                        article: article, draft: draft, member: member, csrf: session.csrfToken, showPreview: true,
-                        status: draft.problems.isEmpty ? .ok : .badRequest)
+                        article: article, draft: draft, member: member, csrf: session.csrfToken, showPreview: true)
                 }
-                try await desk.save(id: article.id, draft, by: member, now: gate.clock())
-                return gate.security.seeOther("/admin/articles/\(article.id)?saved=1")
+                return try await answering(article: article, typed: draft, member: member, session: session) {
+                    try await desk.save(id: article.id, draft, by: member, now: gate.clock())
+                    return gate.security.seeOther("/admin/articles/\(article.id)?saved=1")
+                }
             }
         }
         articles.post(":id/move") { request, context in
-            try await move(request, context)
+            try await acting(request, context) { member, session, article, form in
+                let timeZone = gate.site.configuration.timeZone
+                return try await answering(article: article, typed: article.draft, member: member, session: session) {
+                    guard let target = ArticleStatus(rawValue: form["to"]) else {
+                        throw DeskError.moveNotAllowed(from: article.status, to: article.status)
+                    }
+                    try await desk.move(
+                        id: article.id, to: target, at: try EditorForm.time(form["at"], timeZone: timeZone), by: member,
+                        now: gate.clock())
+                    return gate.security.seeOther("/admin/articles/\(article.id)?moved=1")
+                }
+            }
+        }
+        articles.post(":id/time") { request, context in
+            try await acting(request, context) { member, session, article, form in
+                let timeZone = gate.site.configuration.timeZone
+                return try await answering(article: article, typed: article.draft, member: member, session: session) {
+                    guard let time = try EditorForm.time(form["at"], timeZone: timeZone) else {
+                        throw DeskError.missingScheduleTime
+                    }
+                    try await desk.retime(
+                        id: article.id, to: time, movingAddress: form["moveAddress"] == "1", by: member,
+                        now: gate.clock())
+                    return gate.security.seeOther("/admin/articles/\(article.id)?moved=1")
+                }
+            }
         }
         addToolRoutes(to: router)
     }
@@ -93,62 +124,51 @@ struct NewsroomArticles: Sendable {
         }
     }
 
-    private func move(_ request: Request, _ context: BroadsheetRequestContext) async throws -> Response {
+    /// A form posted about one article: a session, the CSRF token, and the article itself. What the member may
+    /// do with it is the desk's to decide.
+    func acting(
+        _ request: Request, _ context: BroadsheetRequestContext,
+        page: @escaping (StaffMember, StaffSession, EditableArticle, FormFields) async throws -> Response
+    ) async throws -> Response {
         try await gate.signedIn(request, context, may: .viewNewsroom, form: true) { member, session, form in
             guard let id = context.parameters.get("id", as: Int.self), let article = try await desk.load(id: id) else {
                 return try views.message(member: member, csrf: session.csrfToken, key: "notFound", status: .notFound)
             }
-            guard let target = ArticleStatus(rawValue: form["to"]),
-                Permissions.mayMove(
-                    role: member.role, actorID: member.id, ownerID: article.createdBy, from: article.status, to: target)
-            else {
-                context.logger.notice("refused move of article \(id) to \(form["to"]) by \(member.email)")
-                return try views.message(member: member, csrf: session.csrfToken, key: "forbiddenMove", status: .forbidden)
-            }
-            let now = gate.clock()
-            if target == .published || target == .scheduled {
-                // A photo goes out with its caption, credit and alt text, or the article waits.
-                let incomplete = try await library.incomplete(in: article.draft)
-                if !incomplete.isEmpty {
-                    let strings = views.strings(member)
-                    let list = incomplete.map { item in
-                        "\(strings["photoLabel"]) \(item.photo.id): "
-                            + item.missing.map { strings["missing_\($0)"] }.joined(separator: ", ")
-                    }.joined(separator: "; ")
-                    return try await views.editor(
-                        article: article, draft: article.draft, member: member, csrf: session.csrfToken,
-                        message: "\(strings["photoIncomplete"]) \(list).", status: .badRequest)
-                }
-            }
-            var at: Date?
-            if target == .scheduled {
-                guard let time = EditorForm.localTime(form["at"], timeZone: gate.site.configuration.timeZone) else {
-                    return try await views.editor(
-                        article: article, draft: article.draft, member: member, csrf: session.csrfToken,
-                        message: views.strings(member)["missingScheduleTime"], status: .badRequest)
-                }
-                guard time > now else {
-                    return try await views.editor(
-                        article: article, draft: article.draft, member: member, csrf: session.csrfToken,
-                        message: views.strings(member)["scheduleInThePast"], status: .badRequest)
-                }
-                at = time
-            }
-            try await desk.move(id: id, to: target, at: at, by: member, now: now)
-            try await gate.audit.record(
-                Self.auditAction(target), by: member, subject: "article \(id)",
-                detail: at.map { "for \(ISO8601.string($0))" } ?? "", now: now)
-            return gate.security.seeOther("/admin/articles/\(id)?moved=1")
+            return try await page(member, session, article, form)
         }
     }
 
-    static func auditAction(_ status: ArticleStatus) -> String {
-        switch status {
-        case .draft: "returned to draft"
-        case .inReview: "sent for review"
-        case .scheduled: "scheduled"
-        case .published: "published"
-        case .unpublished: "unpublished"
+    /// Runs a call to the desk. A refusal answers with the editor again, holding what was typed and saying, in
+    /// the member's language, why nothing was saved; an article that is gone answers 404.
+    func answering(
+        article: EditableArticle?, typed draft: ArticleDraft, member: StaffMember, session: StaffSession,
+        _ work: () async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await work()
+        } catch let error as EditorForm.UnreadableTime {
+            let message = "\(views.strings(member)["refusedUnreadableTime"]) “\(error.text)”"
+            return try await views.editor(
+                article: article, draft: draft, member: member, csrf: session.csrfToken, message: message,
+                showPreview: true, status: .badRequest)
+        } catch let error as DeskError {
+            let refusal = DeskRefusal(error, strings: views.strings(member)) { code in
+                gate.site.edition(code: code)?.name ?? code
+            }
+            if case .noSuchArticle = error {
+                return try views.message(member: member, csrf: session.csrfToken, key: "notFound", status: .notFound)
+            }
+            // The editor shows the article: only to those who may see it.
+            let mayView = article.map {
+                $0.createdBy == member.id
+                    || Permissions.mayEdit(role: member.role, actorID: member.id, ownerID: $0.createdBy, status: $0.status)
+            } ?? true
+            if refusal.status == .forbidden || !mayView {
+                return try gate.views.forbidden(member: member, csrf: session.csrfToken, message: refusal.message)
+            }
+            return try await views.editor(
+                article: article, draft: draft, member: member, csrf: session.csrfToken, message: refusal.message,
+                showPreview: true, status: refusal.status)
         }
     }
 

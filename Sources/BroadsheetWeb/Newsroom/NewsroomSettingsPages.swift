@@ -53,7 +53,7 @@ struct NewsroomSettingsPages: Sendable {
                 for edition in gate.site.configuration.editions.all {
                     let text = form["banner_text_\(edition.code)"].trimmed
                     let url = form["banner_url_\(edition.code)"].trimmed
-                    let until = EditorForm.localTime(form["banner_until_\(edition.code)"], timeZone: gate.site.configuration.timeZone)
+                    let until = (try? EditorForm.time(form["banner_until_\(edition.code)"], timeZone: gate.site.configuration.timeZone)) ?? nil
                     if text.isEmpty {
                         try await setup.saveBanner(edition: edition.code, nil)
                         continue

@@ -235,11 +235,13 @@ struct NewsroomViews: Sendable {
         return try page(model, template: "newsroom/second-factor", layout: base, status: status)
     }
 
-    func forbidden(member: StaffMember, csrf: String, status: HTTPResponse.Status = .forbidden) throws -> Response {
+    func forbidden(member: StaffMember, csrf: String, message: String? = nil, status: HTTPResponse.Status = .forbidden)
+        throws -> Response
+    {
         let base = layout(
             title: strings(member.language)["forbidden"], language: member.language, member: member, csrf: csrf)
         let model = MessagePage(
-            title: base.title, csrf: csrf, message: nil)
+            title: base.title, csrf: csrf, message: message)
         return try page(model, template: "newsroom/forbidden", layout: base, status: status)
     }
 }
