@@ -4,7 +4,7 @@ import Foundation
 import Logging
 
 /// Fills an empty database with the demo newspaper: original stories in every configured edition,
-/// generated photos, advertisement slots and support calls, and the special cases the README lists.
+/// generated photos, advertisement slots, support calls and footers, and the special cases the README lists.
 public struct DemoNewsroom: Sendable {
     let database: NewsDatabase
     let editions: Editions
@@ -112,7 +112,7 @@ public struct DemoNewsroom: Sendable {
                 report.articlesByStatus[status.rawValue, default: 0] += 1
             }
         }
-        try await seedSettings()
+        try await seedSettings(footers: script.newsroom.footer)
         // A server already running on this database (serve --demo seeds after it starts) drops what it cached.
         database.changes.announce(.everything)
         return report
@@ -154,8 +154,9 @@ public struct DemoNewsroom: Sendable {
         return result
     }
 
-    /// The demo's advertisement slots and support link, over the configured support texts.
-    private func seedSettings() async throws {
+    /// The demo's advertisement slots and support link, over the configured support texts, and its footers: a
+    /// newsroom that did not seed the demo never says its stories are invented.
+    private func seedSettings(footers: [String: String]) async throws {
         let store = SettingsStore(database: database)
         var settings = try await store.load()
         settings.adEvery = 3
@@ -171,6 +172,7 @@ public struct DemoNewsroom: Sendable {
         for edition in editions.all {
             let text = settings.supportCalls[edition.code]?.text ?? ""
             settings.supportCalls[edition.code] = SupportCall(text: text, url: "https://example.org/support")
+            settings.footers[edition.code] = footers[edition.code].map { EditionFooter(text: $0, links: []) }
         }
         try await store.save(settings, in: database)
     }

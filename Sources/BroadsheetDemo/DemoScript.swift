@@ -47,6 +47,8 @@ struct DemoScript: Decodable {
         let tags: [Taxon]
         let authors: [Taxon]
         let photos: [PhotoEntry]
+        /// Each edition's footer text (by edition code): who writes the paper, and that the demo is invented.
+        let footer: [String: String]
     }
     struct Source: Decodable {
         let name: String

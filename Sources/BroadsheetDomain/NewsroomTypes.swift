@@ -181,3 +181,61 @@ public struct SupportCall: Sendable, Hashable {
         self.url = url
     }
 }
+
+/// An edition's footer: plain text and a few links under every page of the edition, written by its newsroom.
+public struct EditionFooter: Sendable, Hashable {
+    public struct Link: Sendable, Hashable, Codable {
+        public var label: String
+        public var url: String
+
+        public init(label: String, url: String) {
+            self.label = label
+            self.url = url
+        }
+    }
+
+    /// Why a footer cannot be saved as typed.
+    public enum Problem: Error, Sendable, Hashable {
+        /// A link line without a label, or without an address (the line as typed).
+        case linkIncomplete(String)
+        /// A link address the body's link policy refuses (the address as typed).
+        case linkNotAllowed(String)
+        case tooManyLinks
+        case textTooLong
+    }
+
+    public static let linkLimit = 8
+    public static let textLimit = 2_000
+
+    /// Paragraphs are separated by line breaks.
+    public var text: String
+    public var links: [Link]
+
+    public init(text: String, links: [Link]) {
+        self.text = text
+        self.links = links
+    }
+
+    /// A footer with neither text nor links shows nothing.
+    public var isEmpty: Bool { text.isEmpty && links.isEmpty }
+
+    /// The text's paragraphs: its non-blank lines.
+    public var paragraphs: [String] {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Everything wrong with the footer, in the order of the form.
+    public var problems: [Problem] {
+        var problems: [Problem] = []
+        if text.count > Self.textLimit { problems.append(.textTooLong) }
+        for link in links {
+            if link.label.isEmpty || link.url.isEmpty {
+                problems.append(.linkIncomplete(link.label.isEmpty ? link.url : link.label))
+            } else if !LinkPolicy.isAllowed(link.url) {
+                problems.append(.linkNotAllowed(link.url))
+            }
+        }
+        if links.count > Self.linkLimit { problems.append(.tooManyLinks) }
+        return problems
+    }
+}

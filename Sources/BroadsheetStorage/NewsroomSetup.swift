@@ -28,7 +28,7 @@ public struct ManagedAdSlot: Sendable, Hashable {
     }
 }
 
-/// Admins' and editors' setup of the paper: advertisement slots, support calls, banners, sections, tags.
+/// Admins' and editors' setup of the paper: advertisement slots, support calls, footers, banners, sections, tags.
 public struct NewsroomSetup: Sendable {
     let database: NewsDatabase
     var db: any SQLDatabase { database.sql }
@@ -66,6 +66,34 @@ public struct NewsroomSetup: Sendable {
         try await database.transaction { db in
             try await Self.set("support.\(edition).text", call.text, in: db)
             try await Self.set("support.\(edition).url", call.url, in: db)
+        }
+        database.changes.announce([.settings])
+    }
+
+    /// An edition's footer that cannot be saved as typed; nothing was saved.
+    public struct FooterRejected: Error, Equatable {
+        public let edition: String
+        public let problems: [EditionFooter.Problem]
+    }
+
+    /// Replaces every edition's footer (by edition code); an empty footer removes the edition's. Saves nothing
+    /// unless every footer is acceptable.
+    public func saveFooters(_ footers: [String: EditionFooter]) async throws {
+        let ordered = footers.sorted { $0.key < $1.key }
+        for (edition, footer) in ordered where !footer.problems.isEmpty {
+            throw FooterRejected(edition: edition, problems: footer.problems)
+        }
+        try await database.transaction { db in
+            for (edition, footer) in ordered {
+                if footer.isEmpty {
+                    try await db.delete(from: "settings")
+                        .where("key", .in, [FooterKeys.text(edition), FooterKeys.links(edition)]).run()
+                    continue
+                }
+                for (key, value) in try FooterKeys.pairs(edition: edition, footer) {
+                    try await Self.set(key, value, in: db)
+                }
+            }
         }
         database.changes.announce([.settings])
     }

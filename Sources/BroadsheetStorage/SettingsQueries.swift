@@ -2,18 +2,23 @@ import BroadsheetDomain
 import Foundation
 import SQLKit
 
-/// The newsroom's settings kept in the database: advertisement placement and each edition's support call.
+/// The newsroom's settings kept in the database: advertisement placement, each edition's support call and footer.
 public struct NewsroomSettings: Sendable, Equatable {
     /// An advertisement slot goes after every this many paragraphs; 0 turns slots off.
     public var adEvery: Int
     public var adSlots: [AdSlot]
     /// Keyed by edition code.
     public var supportCalls: [String: SupportCall]
+    /// Keyed by edition code; an edition without one shows no footer text.
+    public var footers: [String: EditionFooter]
 
-    public init(adEvery: Int, adSlots: [AdSlot], supportCalls: [String: SupportCall]) {
+    public init(
+        adEvery: Int, adSlots: [AdSlot], supportCalls: [String: SupportCall], footers: [String: EditionFooter] = [:]
+    ) {
         self.adEvery = adEvery
         self.adSlots = adSlots
         self.supportCalls = supportCalls
+        self.footers = footers
     }
 }
 
@@ -37,14 +42,25 @@ public struct SettingsStore: Sendable {
         let pairs = try await db.select().columns("key", "value").from("settings").all(decoding: Pair.self)
         let values = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
         var calls: [String: SupportCall] = [:]
-        for (key, text) in values where key.hasPrefix("support.") && key.hasSuffix(".text") {
-            let edition = String(key.dropFirst("support.".count).dropLast(".text".count))
-            calls[edition] = SupportCall(text: text, url: values["support.\(edition).url"] ?? "")
+        for edition in Self.editions(withTextUnder: "support", in: values) {
+            calls[edition] = SupportCall(
+                text: values["support.\(edition).text"] ?? "", url: values["support.\(edition).url"] ?? "")
+        }
+        var footers: [String: EditionFooter] = [:]
+        for edition in Self.editions(withTextUnder: "footer", in: values) {
+            footers[edition] = FooterKeys.footer(of: edition, in: values)
         }
         let slots = try await db.select().columns("name", "html").from("ad_slots")
             .where("enabled", .equal, SQLBind(true)).orderBy("position").orderBy("id")
             .all(decoding: SlotRow.self).map { AdSlot(name: $0.name, html: $0.html) }
-        return NewsroomSettings(adEvery: values["ads.every"].flatMap(Int.init) ?? 0, adSlots: slots, supportCalls: calls)
+        return NewsroomSettings(
+            adEvery: values["ads.every"].flatMap(Int.init) ?? 0, adSlots: slots, supportCalls: calls, footers: footers)
+    }
+
+    /// The editions that have a `<prefix>.<edition>.text` key.
+    private static func editions(withTextUnder prefix: String, in values: [String: String]) -> [String] {
+        values.keys.filter { $0.hasPrefix("\(prefix).") && $0.hasSuffix(".text") }
+            .map { String($0.dropFirst(prefix.count + 1).dropLast(".text".count)) }
     }
 
     /// True when nothing has been stored yet: the first start seeds settings from configuration.
@@ -62,6 +78,9 @@ public struct SettingsStore: Sendable {
                 pairs.append(("support.\(edition).text", call.text))
                 pairs.append(("support.\(edition).url", call.url))
             }
+            for (edition, footer) in settings.footers.sorted(by: { $0.key < $1.key }) where !footer.isEmpty {
+                pairs += try FooterKeys.pairs(edition: edition, footer)
+            }
             for (key, value) in pairs {
                 try await db.insert(into: "settings").columns("key", "value").values(SQLBind(key), SQLBind(value)).run()
             }
@@ -72,5 +91,26 @@ public struct SettingsStore: Sendable {
         }
         // Every setting is replaced, banners included.
         database.changes.announce(.everything)
+    }
+}
+
+/// How an edition's footer is kept in the `settings` table: `footer.<edition>.text` and `footer.<edition>.links`
+/// (a JSON array of label and URL).
+enum FooterKeys {
+    static func text(_ edition: String) -> String { "footer.\(edition).text" }
+    static func links(_ edition: String) -> String { "footer.\(edition).links" }
+
+    static func pairs(edition: String, _ footer: EditionFooter) throws -> [(String, String)] {
+        let links = String(decoding: try JSONEncoder().encode(footer.links), as: UTF8.self)
+        return [(text(edition), footer.text), (self.links(edition), links)]
+    }
+
+    static func footer(of edition: String, in values: [String: String]) -> EditionFooter? {
+        // A links value that does not decode was not written by Broadsheet: the text still shows.
+        let links = values[links(edition)].flatMap {
+            try? JSONDecoder().decode([EditionFooter.Link].self, from: Data($0.utf8))
+        }
+        let footer = EditionFooter(text: values[text(edition)] ?? "", links: links ?? [])
+        return footer.isEmpty ? nil : footer
     }
 }

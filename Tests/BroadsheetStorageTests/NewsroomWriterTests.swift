@@ -25,7 +25,7 @@ struct NewsroomWriterTests {
         }
     }
 
-    @Test("settings round-trip: ad slots in order, support calls per edition")
+    @Test("settings round-trip: ad slots in order, support calls and footers per edition")
     func settingsRoundTrip() async throws {
         try await TestDatabase.with { database in
             try await NewsroomWriter(database: database).syncEditions(.standard)
@@ -33,10 +33,36 @@ struct NewsroomWriterTests {
             #expect(try await store.isEmpty())
             let settings = NewsroomSettings(
                 adEvery: 3, adSlots: [AdSlot(name: "a", html: "<b>A</b>"), AdSlot(name: "b", html: "<i>B</i>")],
-                supportCalls: ["en": SupportCall(text: "Help us", url: "https://example.org/s")])
+                supportCalls: ["en": SupportCall(text: "Help us", url: "https://example.org/s")],
+                footers: [
+                    "en": EditionFooter(text: "Line one\nLine two", links: [.init(label: "About \"us\"", url: "/eng/")]),
+                    "uk": EditionFooter(text: "Лише текст", links: []),
+                ])
             try await store.save(settings, in: database)
             #expect(try await store.load() == settings)
             #expect(try await !store.isEmpty())
+        }
+    }
+}
+
+@Suite("Newsroom setup: footers")
+struct FooterSetupTests {
+    @Test("saving footers replaces each edition's, an empty one removes it, and a refused one saves nothing")
+    func saveFooters() async throws {
+        try await TestDatabase.with { database in
+            try await NewsroomWriter(database: database).syncEditions(.standard)
+            let setup = NewsroomSetup(database: database)
+            let english = EditionFooter(text: "Letters welcome.", links: [.init(label: "Terms", url: "https://example.org/t")])
+            try await setup.saveFooters(["en": english, "uk": EditionFooter(text: "Листи", links: [])])
+            #expect(try await SettingsStore(database: database).load().footers == ["en": english, "uk": EditionFooter(text: "Листи", links: [])])
+            try await setup.saveFooters(["en": english, "uk": EditionFooter(text: "", links: [])])
+            #expect(try await SettingsStore(database: database).load().footers == ["en": english])
+            let bad = EditionFooter(text: "Other", links: [.init(label: "Run", url: "javascript:alert(1)")])
+            let refused = await #expect(throws: NewsroomSetup.FooterRejected.self) {
+                try await setup.saveFooters(["en": EditionFooter(text: "Changed", links: []), "ru": bad])
+            }
+            #expect(refused?.edition == "ru" && refused?.problems == [.linkNotAllowed("javascript:alert(1)")])
+            #expect(try await SettingsStore(database: database).load().footers == ["en": english])
         }
     }
 }

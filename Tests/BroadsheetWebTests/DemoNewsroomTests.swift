@@ -79,6 +79,28 @@ struct DemoNewsroomTests {
         }
     }
 
+    @Test("every edition's footer says in its own language that the demo is invented, on every kind of page")
+    func disclaimerInEachLanguage() async throws {
+        try await Self.withDemo { client, _, _ in
+            let disclaimers = [
+                "/": "<p>Усі імена, історії та зображення на цьому демонстраційному сайті вигадані.</p>",
+                "/rus/": "<p>Все имена, истории и изображения на этом демонстрационном сайте вымышлены.</p>",
+                "/eng/": "<p>All names, stories and pictures on this demo site are invented.</p>",
+            ]
+            for (prefix, disclaimer) in disclaimers {
+                let home = try await client.page(prefix)
+                let article = try #require(home.html.firstMatch(of: /href="(\/[a-z\/]*news\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/)"/))
+                for path in [prefix, String(article.1), "\(prefix)news/", "\(prefix)no-such-page/"] {
+                    let page = try await client.page(path)
+                    expectInOrder(page.html, ["<footer class=\"footer\">", disclaimer, "</footer>"])
+                    for (other, otherDisclaimer) in disclaimers where other != prefix {
+                        #expect(!page.html.contains(otherDisclaimer), "\(path) shows the footer of \(other)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("the special demo URLs listed in the README answer 301, 404 and 410 as documented")
     func specialURLs() async throws {
         try await Self.withDemo { client, _, _ in

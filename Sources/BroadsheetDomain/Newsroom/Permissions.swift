@@ -40,7 +40,7 @@ public enum NewsroomAction: String, Sendable, CaseIterable {
     case deleteArticle
     /// Add people, change roles, disable accounts.
     case manageStaff
-    /// Advertisement slots (raw HTML), support calls, the breaking banner.
+    /// Advertisement slots (raw HTML), support calls, footers, the breaking banner.
     case manageSettings
     /// Read who did what, and when.
     case readAuditLog

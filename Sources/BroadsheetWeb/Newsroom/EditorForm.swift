@@ -23,12 +23,9 @@ enum EditorForm {
 
     /// "name | what it is | https://link" per line.
     static func sources(from text: String) -> [ArticleSource] {
-        text.split(whereSeparator: \.isNewline).compactMap { line in
-            let parts = line.split(separator: "|", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let name = parts.first, !(name.isEmpty && parts.count == 1) else { return nil }
+        FormFields.records(text).map { parts in
             let url = parts.count > 2 && !parts[2].isEmpty ? parts[2] : nil
-            return ArticleSource(name: name, what: parts.count > 1 ? parts[1] : "", url: url)
+            return ArticleSource(name: parts[0], what: parts.count > 1 ? parts[1] : "", url: url)
         }
     }
 

@@ -26,6 +26,15 @@ struct FormFields: Sendable {
     /// Every value of a repeated field (checkboxes, multi-selects).
     func all(_ name: String) -> [String] { values[name] ?? [] }
 
+    /// A textarea of one record per line, "a | b | c": each non-blank line's columns, trimmed.
+    static func records(_ text: String) -> [[String]] {
+        text.split(whereSeparator: \.isNewline).compactMap { line in
+            let columns = line.split(separator: "|", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            return columns == [""] ? nil : columns
+        }
+    }
+
     private static func decode(_ text: Substring) -> String {
         String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
     }

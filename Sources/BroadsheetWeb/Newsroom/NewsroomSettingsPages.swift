@@ -48,6 +48,22 @@ struct NewsroomSettingsPages: Sendable {
                 return gate.security.seeOther("/admin/settings?saved=1")
             }
         }
+        router.post("admin/settings/footers") { request, context in
+            try await gate.signedIn(request, context, may: .manageSettings, form: true) { member, session, form in
+                var typed: [String: FooterForm] = [:]
+                for edition in gate.site.configuration.editions.all {
+                    typed[edition.code] = FooterForm(fields: form, edition: edition.code)
+                }
+                do {
+                    try await setup.saveFooters(typed.mapValues(\.footer))
+                } catch let rejected as NewsroomSetup.FooterRejected {
+                    return try await views.settings(member: member, csrf: session.csrfToken, saved: false,
+                                                    footers: typed, rejected: rejected, status: .badRequest)
+                }
+                try await gate.audit.record("changed footers", by: member, now: gate.clock())
+                return gate.security.seeOther("/admin/settings?saved=1")
+            }
+        }
         router.post("admin/settings/banners") { request, context in
             try await gate.signedIn(request, context, may: .manageSettings, form: true) { member, session, form in
                 for edition in gate.site.configuration.editions.all {

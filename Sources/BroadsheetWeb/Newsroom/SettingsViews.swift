@@ -25,6 +25,8 @@ struct SettingsViews: Sendable {
         let name: String
         let supportText: String
         let supportURL: String
+        let footerText: String
+        let footerLinks: String
         let bannerText: String
         let bannerURL: String
         let bannerUntil: String
@@ -40,8 +42,12 @@ struct SettingsViews: Sendable {
         let timeZone: String
     }
 
+    /// - Parameters:
+    ///   - footers: the footers as typed (by edition code), shown instead of the saved ones after `rejected`.
     func settings(
-        member: StaffMember, csrf: String, saved: Bool, problem: String? = nil, status: HTTPResponse.Status = .ok
+        member: StaffMember, csrf: String, saved: Bool, problem: String? = nil,
+        footers typed: [String: FooterForm]? = nil, rejected: NewsroomSetup.FooterRejected? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let strings = base.strings(member.language)
         let layout = base.layout(title: strings["settings"], language: member.language, member: member, csrf: csrf)
@@ -57,18 +63,35 @@ struct SettingsViews: Sendable {
         var editions: [EditionSettings] = []
         for edition in site.configuration.editions.all {
             let banner = try await setup.banner(edition: edition.code)
+            let footer = typed?[edition.code] ?? FooterForm(current.footers[edition.code])
             editions.append(
                 EditionSettings(
                     code: edition.code, name: edition.name,
                     supportText: current.supportCalls[edition.code]?.text ?? "",
-                    supportURL: current.supportCalls[edition.code]?.url ?? "", bannerText: banner?.text ?? "",
+                    supportURL: current.supportCalls[edition.code]?.url ?? "", footerText: footer.text,
+                    footerLinks: footer.links, bannerText: banner?.text ?? "",
                     bannerURL: banner?.url ?? "", bannerUntil: banner.map { formatter.string(from: $0.until) } ?? ""))
         }
+        let problem = problem ?? rejected.map { footerProblems($0, strings: strings) }
         let message = problem.map { "\(strings["invalidValue"]) \($0)" } ?? (saved ? strings["settingsSaved"] : nil)
         let model = SettingsPage(
             title: layout.title, csrf: csrf, message: message, adEvery: current.adEvery, slots: slots,
             editions: editions, timeZone: site.configuration.timeZone.identifier)
         return try base.page(model, template: "newsroom/settings", layout: layout, status: status)
+    }
+
+    /// "English (Footers): <what is wrong> <what was typed>; ...", in the staff member's language.
+    private func footerProblems(_ rejected: NewsroomSetup.FooterRejected, strings: UIStrings) -> String {
+        let edition = site.configuration.editions.all.first { $0.code == rejected.edition }?.name ?? rejected.edition
+        let problems = rejected.problems.map { problem in
+            switch problem {
+            case .linkIncomplete(let line): "\(strings["footerLinkIncomplete"]) \(line)"
+            case .linkNotAllowed(let url): "\(strings["footerLinkNotAllowed"]) \(url)"
+            case .tooManyLinks: strings["footerTooManyLinks"]
+            case .textTooLong: strings["footerTextTooLong"]
+            }
+        }
+        return "\(edition) (\(strings["footers"])): \(problems.joined(separator: "; "))"
     }
 
     struct SectionLine {

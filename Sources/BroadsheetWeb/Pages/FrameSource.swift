@@ -70,7 +70,8 @@ final class FrameSource: Sendable {
             edition: context,
             builder: ChromeBuilder(
                 site: site, edition: context, sections: loaded.sections,
-                support: loaded.settings.supportCalls[edition.code], banner: loaded.banner.flatMap { $0.until > now ? $0 : nil }),
+                support: loaded.settings.supportCalls[edition.code], banner: loaded.banner.flatMap { $0.until > now ? $0 : nil },
+                footer: loaded.settings.footers[edition.code]),
             settings: loaded.settings, now: now)
     }
 }

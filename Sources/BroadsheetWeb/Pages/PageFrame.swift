@@ -2,14 +2,14 @@ import BroadsheetDomain
 import BroadsheetStorage
 import Foundation
 
-/// What every page of an edition loads besides its own content: the menu and the support call.
+/// What every page of an edition loads besides its own content: the menu, the support call and the footer.
 struct PageFrame {
     let edition: EditionContext
     let builder: ChromeBuilder
     let settings: NewsroomSettings
     let now: Date
 
-    /// What every page of the edition shows: the menu, the banner, the support call.
+    /// What every page of the edition shows: the menu, the banner, the support call and the footer (settings).
     var keys: Set<SurrogateKey> {
         [.sections(edition.edition.code), .banner(edition.edition.code), .settings]
     }
@@ -33,7 +33,8 @@ struct PageFrame {
             edition: context,
             builder: ChromeBuilder(
                 site: site, edition: context, sections: try await sections,
-                support: newsroom.supportCalls[edition.code], banner: try await banner),
+                support: newsroom.supportCalls[edition.code], banner: try await banner,
+                footer: newsroom.footers[edition.code]),
             settings: newsroom, now: now)
     }
 }

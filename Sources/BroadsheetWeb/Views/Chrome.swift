@@ -26,6 +26,15 @@ struct Chrome {
         let text: String
         let url: String?
     }
+    struct FooterLink {
+        let label: String
+        let url: String
+    }
+    /// The edition's own footer lines, as its newsroom wrote them.
+    struct Footer {
+        let paragraphs: [String]
+        let links: [FooterLink]
+    }
     struct SocialImage {
         let url: String
         let width: Int
@@ -52,6 +61,7 @@ struct Chrome {
     let alternates: [Alternate]
     let support: Support?
     let banner: Banner?
+    let footer: Footer?
     let ogType: String
     let ogLocale: String
     let socialTitle: String
@@ -84,6 +94,7 @@ struct ChromeBuilder {
     let sections: [Section]
     let support: SupportCall?
     var banner: BreakingBanner? = nil
+    var footer: EditionFooter? = nil
 
     /// - Parameters:
     ///   - switcher: where each other edition's link leads (by edition code); its home page otherwise.
@@ -121,6 +132,12 @@ struct ChromeBuilder {
             } + (extras.xDefault.map { [Chrome.Alternate(lang: "x-default", href: configuration.absoluteURL($0.path))] } ?? []),
             support: support.flatMap { $0.url.isEmpty ? nil : Chrome.Support(url: $0.url) },
             banner: banner.map { Chrome.Banner(text: $0.text, url: $0.url.isEmpty ? nil : $0.url) },
+            footer: footer.map { footer in
+                // Checked when saved; checked again here for values that came another way (a copied database).
+                Chrome.Footer(
+                    paragraphs: footer.paragraphs,
+                    links: footer.links.filter { LinkPolicy.isAllowed($0.url) }.map { Chrome.FooterLink(label: $0.label, url: $0.url) })
+            },
             ogType: extras.ogType,
             ogLocale: edition.edition.localeIdentifier,
             socialTitle: title ?? siteName,

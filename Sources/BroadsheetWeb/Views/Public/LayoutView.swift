@@ -164,10 +164,23 @@ enum LayoutView {
     static func close(_ chrome: Chrome, into out: inout HTMLWriter) {
         out.markup("\n</main>\n<footer class=\"footer\">\n<p class=\"footer-brand\">")
         out.link(chrome.homePath, chrome.siteName)
-        out.markup("</p>\n<p>")
-        out.string("footerAbout", of: chrome)
-        out.markup("</p>\n<p>")
-        out.string("footerDemo", of: chrome)
-        out.markup("</p>\n</footer>\n</body>\n</html>\n")
+        out.markup("</p>\n")
+        if let footer = chrome.footer {
+            for paragraph in footer.paragraphs {
+                out.markup("<p>")
+                out.text(paragraph)
+                out.markup("</p>\n")
+            }
+            if !footer.links.isEmpty {
+                out.markup("<ul class=\"footer-links\">")
+                for link in footer.links {
+                    out.markup("<li>")
+                    out.link(link.url, link.label)
+                    out.markup("</li>")
+                }
+                out.markup("</ul>\n")
+            }
+        }
+        out.markup("</footer>\n</body>\n</html>\n")
     }
 }
