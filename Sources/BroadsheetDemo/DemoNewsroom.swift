@@ -51,29 +51,39 @@ public struct DemoNewsroom: Sendable {
         let codes = editions.all.map(\.code).filter { code in script.stories.contains { $0.versions[code] != nil } }
 
         var sectionIDs: [String: [String: Int]] = [:]
+        // Each section, tag and author is one entry with a name per edition: the first edition's row makes the
+        // entry, the others join it.
         for (position, section) in script.newsroom.sections.enumerated() {
+            var entry: Int?
             for code in codes {
                 guard let name = section.names[code] else { continue }
-                sectionIDs[section.key, default: [:]][code] = try await writer.createSection(
-                    edition: code, slug: name.slug, name: name.name, position: position)
+                let id = try await writer.createSection(
+                    edition: code, slug: name.slug, name: name.name, position: position, entry: entry)
+                sectionIDs[section.key, default: [:]][code] = id
+                if entry == nil { entry = try await writer.entry(of: .section, row: id) }
                 report.sections += 1
             }
         }
         var tagIDs: [String: [String: Int]] = [:]
         for tag in script.newsroom.tags {
+            var entry: Int?
             for code in codes {
                 guard let name = tag.names[code] else { continue }
-                tagIDs[tag.key, default: [:]][code] = try await writer.createTag(
-                    edition: code, slug: name.slug, name: name.name)
+                let id = try await writer.createTag(edition: code, slug: name.slug, name: name.name, entry: entry)
+                tagIDs[tag.key, default: [:]][code] = id
+                if entry == nil { entry = try await writer.entry(of: .tag, row: id) }
                 report.tags += 1
             }
         }
         var authorIDs: [String: [String: Int]] = [:]
         for author in script.newsroom.authors {
+            var person: Int?
             for code in codes {
                 guard let name = author.names[code] else { continue }
-                authorIDs[author.key, default: [:]][code] = try await writer.createAuthor(
-                    edition: code, slug: name.slug, name: name.name, bio: name.bio ?? "")
+                let id = try await writer.createAuthor(
+                    edition: code, slug: name.slug, name: name.name, bio: name.bio ?? "", person: person)
+                authorIDs[author.key, default: [:]][code] = id
+                if person == nil { person = try await writer.entry(of: .author, row: id) }
                 report.authors += 1
             }
         }

@@ -253,12 +253,10 @@ public struct ArticleDesk: Sendable {
             slug = "\(Slug.make(from: name, language: edition))-\(suffix)"
             suffix += 1
         }
-        guard
-            let id = try await db.insert(into: "tags").columns("edition", "slug", "name")
-                .values(SQLBind(edition), SQLBind(slug), SQLBind(name)).returning("id")
-                .first(decodingColumn: "id", as: Int.self)
-        else { throw NewsroomWriter.WriteError.noIDReturned("tags") }
-        return id
+        // A new tag: an entry with this edition's name only, until a translation names it elsewhere.
+        return try await EntryKind.tag.insertRow(
+            entry: nil, columns: ["edition", "slug", "name"], values: [SQLBind(edition), SQLBind(slug), SQLBind(name)],
+            now: Date(), in: db)
     }
 
     /// Returns the new revision's number.

@@ -82,20 +82,40 @@ public struct NewsroomWriter: Sendable {
         }
     }
 
-    public func createSection(edition: String, slug: String, name: String, position: Int) async throws -> Int {
-        try await insertReturningID(
-            "sections", ["edition", "slug", "name", "position"],
-            [SQLBind(edition), SQLBind(slug), SQLBind(name), SQLBind(position)])
+    /// Files an edition's name for a section: of `entry` (the same section in other editions), or a new one.
+    public func createSection(edition: String, slug: String, name: String, position: Int, entry: Int? = nil)
+        async throws -> Int
+    {
+        try await database.transaction { db in
+            try await EntryKind.section.insertRow(
+                entry: entry, columns: ["edition", "slug", "name", "position"],
+                values: [SQLBind(edition), SQLBind(slug), SQLBind(name), SQLBind(position)], now: Date(), in: db)
+        }
     }
 
-    public func createTag(edition: String, slug: String, name: String) async throws -> Int {
-        try await insertReturningID("tags", ["edition", "slug", "name"], [SQLBind(edition), SQLBind(slug), SQLBind(name)])
+    public func createTag(edition: String, slug: String, name: String, entry: Int? = nil) async throws -> Int {
+        try await database.transaction { db in
+            try await EntryKind.tag.insertRow(
+                entry: entry, columns: ["edition", "slug", "name"],
+                values: [SQLBind(edition), SQLBind(slug), SQLBind(name)], now: Date(), in: db)
+        }
     }
 
-    public func createAuthor(edition: String, slug: String, name: String, bio: String) async throws -> Int {
-        try await insertReturningID(
-            "authors", ["edition", "slug", "name", "bio"],
-            [SQLBind(edition), SQLBind(slug), SQLBind(name), SQLBind(bio)])
+    /// Files an edition's name for a byline: of `person` (the same person in other editions), or a new one.
+    public func createAuthor(edition: String, slug: String, name: String, bio: String, person: Int? = nil)
+        async throws -> Int
+    {
+        try await database.transaction { db in
+            try await EntryKind.author.insertRow(
+                entry: person, columns: ["edition", "slug", "name", "bio"],
+                values: [SQLBind(edition), SQLBind(slug), SQLBind(name), SQLBind(bio)], now: Date(), in: db)
+        }
+    }
+
+    /// The entry (for an author, the person) an edition's row belongs to.
+    public func entry(of kind: EntryKind, row id: Int) async throws -> Int? {
+        try await database.sql.select().column(SQLIdentifier(kind.column)).from(kind.table).where("id", .equal, SQLBind(id))
+            .first(decodingColumn: kind.column, as: Int?.self) ?? nil
     }
 
     public func createPhoto(

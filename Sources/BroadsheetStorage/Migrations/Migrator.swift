@@ -22,6 +22,7 @@ enum MigrationList {
         Migration008LinkedLists.migration,
         Migration009SearchIndex.migration,
         Migration010SearchInPublicationOrder.migration,
+        Migration011Entries.migration,
     ]
 }
 

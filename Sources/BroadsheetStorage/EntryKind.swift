@@ -1,0 +1,50 @@
+import Foundation
+import SQLKit
+
+/// What has a name per edition: sections, tags and authors. Each edition's row of one of them (its name and
+/// slug there) points to the entry that ties the editions' rows together (migration 011).
+public enum EntryKind: String, Sendable, CaseIterable {
+    case section, tag, author
+
+    /// The per-edition rows.
+    var table: String {
+        switch self {
+        case .section: "sections"
+        case .tag: "tags"
+        case .author: "authors"
+        }
+    }
+
+    /// The entries: for authors, the people.
+    var entries: String {
+        switch self {
+        case .section: "section_entries"
+        case .tag: "tag_entries"
+        case .author: "people"
+        }
+    }
+
+    /// The rows' column naming their entry.
+    var column: String { self == .author ? "person_id" : "entry_id" }
+
+    /// Files a new entry (no name in any edition yet) and returns its id.
+    func newEntry(now: Date, in db: any SQLDatabase) async throws -> Int {
+        guard
+            let id = try await db.insert(into: entries).columns("created_at").values(SQLBind(now.epochSeconds))
+                .returning("id").first(decodingColumn: "id", as: Int.self)
+        else { throw NewsroomWriter.WriteError.noIDReturned(entries) }
+        return id
+    }
+
+    /// Inserts one edition's row (its entry given, or a new one) and returns the row's id.
+    func insertRow(
+        entry: Int?, columns: [String], values: [SQLBind], now: Date, in db: any SQLDatabase
+    ) async throws -> Int {
+        let entry = if let entry { entry } else { try await newEntry(now: now, in: db) }
+        guard
+            let id = try await db.insert(into: table).columns(columns + [column]).values(values + [SQLBind(entry)])
+                .returning("id").first(decodingColumn: "id", as: Int.self)
+        else { throw NewsroomWriter.WriteError.noIDReturned(table) }
+        return id
+    }
+}
