@@ -3,32 +3,6 @@ import Foundation
 import SQLKit
 
 extension ArticleDesk {
-    /// Starts the article's version in another edition: a draft in the same translation group holding the
-    /// original's text to translate over, its kind, photo and sources (sections, tags and authors belong to
-    /// each edition and are chosen anew). Its slug follows the translated headline until it is published.
-    /// Returns the existing version's id when there already is one.
-    public func translate(id: Int, into edition: String, by staff: StaffMember?, now: Date = Date()) async throws -> Int {
-        try Self.require(.translate, of: staff)
-        guard let original = try await load(id: id) else { throw DeskError.noSuchArticle(id) }
-        return try await database.transaction { db in
-            guard try await db.select().column("code").from("editions").where("code", .equal, SQLBind(edition)).first() != nil
-            else { throw DeskError.noSuchEdition(edition) }
-            let existing = try await db.select().column("id").from("articles")
-                .where("translation_group", .equal, SQLBind(original.translationGroup))
-                .where("edition", .equal, SQLBind(edition)).first(decodingColumn: "id", as: Int.self)
-            if let existing { return existing }
-            let draft = ArticleDraft(
-                edition: edition, kind: original.draft.kind, headline: original.draft.headline,
-                lead: original.draft.lead, body: original.draft.body, sources: original.draft.sources,
-                mainPhotoID: original.draft.mainPhotoID)
-            let translation = try await Self.insert(draft, group: original.translationGroup, by: staff, now: now, in: db)
-            try await AuditLog.record(
-                "started a translation", by: staff, subject: "article \(translation)",
-                detail: "from article \(id) into \(edition)", now: now, in: db)
-            return translation
-        }
-    }
-
     /// Brings back an earlier revision's fields as a new revision.
     public func restore(id: Int, revision number: Int, by staff: StaffMember?, now: Date = Date()) async throws {
         guard let revision = try await revisions(of: id).first(where: { $0.number == number }) else {

@@ -27,6 +27,8 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
     case correctionEmpty
     case correctionTooLong
     case notPublished
+    /// A name given for an edition makes no address (nothing but punctuation, say).
+    case nameUnusable(String)
 
     /// The fields of a draft that name something with a name per edition.
     public enum EditionField: String, Sendable, Hashable {
@@ -54,6 +56,7 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
         case .correctionEmpty: "a correction needs its text"
         case .correctionTooLong: "a correction is at most \(ArticleDesk.correctionLimit) characters"
         case .notPublished: "only a published article takes a correction"
+        case .nameUnusable(let name): "the name \(name) makes no address"
         }
     }
 }

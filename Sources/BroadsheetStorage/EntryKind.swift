@@ -47,4 +47,38 @@ public enum EntryKind: String, Sendable, CaseIterable {
         else { throw NewsroomWriter.WriteError.noIDReturned(table) }
         return id
     }
+
+    /// The row (id and name) that names the same entry as `row` in `edition`, if that edition has a name for it.
+    func counterpart(of row: Int, in edition: String, db: any SQLDatabase) async throws -> (id: Int, name: String)? {
+        struct Row: Decodable {
+            let id: Int
+            let name: String
+        }
+        return try await db.raw(
+            """
+            SELECT t.id, t.name FROM \(unsafeRaw: table) s JOIN \(unsafeRaw: table) t
+            ON t.\(unsafeRaw: column) = s.\(unsafeRaw: column) AND t.edition = \(bind: edition)
+            WHERE s.id = \(bind: row)
+            """
+        ).first(decoding: Row.self).map { ($0.id, $0.name) }
+    }
+
+    /// The entry `row` belongs to.
+    func entry(of row: Int, db: any SQLDatabase) async throws -> Int? {
+        try await db.select().column(SQLIdentifier(column)).from(table).where("id", .equal, SQLBind(row))
+            .first(decodingColumn: column, as: Int?.self) ?? nil
+    }
+
+    /// `base`, or `base-2`, `base-3`... : the first slug no row of this kind has in `edition`.
+    func freeSlug(_ base: String, edition: String, db: any SQLDatabase) async throws -> String {
+        var slug = base
+        var suffix = 2
+        while try await db.select().column("id").from(table).where("edition", .equal, SQLBind(edition))
+            .where("slug", .equal, SQLBind(slug)).first() != nil
+        {
+            slug = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return slug
+    }
 }

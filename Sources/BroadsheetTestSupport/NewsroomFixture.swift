@@ -48,15 +48,22 @@ public struct NewsroomFixture: Sendable {
         var ids = IDs()
         ids.politicsEN = try await writer.createSection(edition: "en", slug: "politics", name: "Politics", position: 0)
         ids.cultureEN = try await writer.createSection(edition: "en", slug: "culture", name: "Culture", position: 1)
-        ids.politicsUK = try await writer.createSection(edition: "uk", slug: "polityka", name: "Політика", position: 0)
-        _ = try await writer.createSection(edition: "ru", slug: "politika", name: "Политика", position: 0)
+        // Politics is one section with a name in each edition; Energy one tag in English and Ukrainian, Olena
+        // Koval one person with both bylines. Culture, Budget and Andrii Melnyk have English names only.
+        let politics = try await writer.entry(of: .section, row: ids.politicsEN)
+        ids.politicsUK = try await writer.createSection(
+            edition: "uk", slug: "polityka", name: "Політика", position: 0, entry: politics)
+        _ = try await writer.createSection(edition: "ru", slug: "politika", name: "Политика", position: 0, entry: politics)
         ids.energyEN = try await writer.createTag(edition: "en", slug: "energy", name: "Energy")
         ids.budgetEN = try await writer.createTag(edition: "en", slug: "budget", name: "Budget")
-        ids.energyUK = try await writer.createTag(edition: "uk", slug: "enerhetyka", name: "Енергетика")
+        ids.energyUK = try await writer.createTag(
+            edition: "uk", slug: "enerhetyka", name: "Енергетика", entry: try await writer.entry(of: .tag, row: ids.energyEN))
         ids.authorEN = try await writer.createAuthor(
             edition: "en", slug: "olena-koval", name: "Olena Koval", bio: "Political correspondent.")
         let secondAuthor = try await writer.createAuthor(edition: "en", slug: "andrii-melnyk", name: "Andrii Melnyk", bio: "")
-        ids.authorUK = try await writer.createAuthor(edition: "uk", slug: "olena-koval", name: "Олена Коваль", bio: "")
+        ids.authorUK = try await writer.createAuthor(
+            edition: "uk", slug: "olena-koval", name: "Олена Коваль", bio: "",
+            person: try await writer.entry(of: .author, row: ids.authorEN))
         ids.photo = try await writer.createPhoto(
             file: "0123456789abcdef.png", width: 1200, height: 675, caption: "Dawn over the river port",
             credit: "Test Studio", altText: "A river port at dawn", now: now)

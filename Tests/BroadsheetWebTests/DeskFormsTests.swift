@@ -104,4 +104,35 @@ struct DeskFormsTests {
             #expect(!editor.html.contains(">Політика<"), "the editor offers the English edition's sections only")
         }
     }
+
+    @Test("translating into Russian carries the section and asks for the names Russian lacks; naming them adds them")
+    func translationNamesOnTheSpot() async throws {
+        try await NewsroomHarness.run { harness in
+            let session = try await harness.signIn(harness.editor)
+            let csrf = try await harness.csrf(session: session)
+            let showcase = try #require(
+                try await DeskQueries(database: harness.database).articles(ArticleFilter(edition: "en", words: "heatwave"))
+                    .items.first)
+            let started = try await harness.post(
+                "/admin/articles/\(showcase.id)/translate", session: session, fields: ["csrf": csrf, "edition": "ru"])
+            let location = try #require(started.headers[.location])
+            let match = try #require(location.firstMatch(of: /\/admin\/articles\/(\d+)/))
+            let id = try #require(Int(match.1))
+            let editor = try await harness.get(location, session: session)
+            expectInOrder(editor.html, [
+                "Not yet named in Русский", "The tag “Energy”", "The tag “Budget”", "The author “Olena Koval”",
+                "The author “Andrii Melnyk”", ">Политика<",
+            ])
+            let entries = editor.html.matches(of: /name="entry" value="([a-z]+:\d+)"/).map { String($0.1) }
+            #expect(entries.count == 4)
+            let named = try await harness.post(
+                "/admin/articles/\(id)/names", session: session,
+                pairs: [("csrf", csrf), ("entry", entries[0]), ("name", "Энергетика"), ("entry", entries[1]), ("name", "")])
+            #expect(named.status == .seeOther)
+            let after = try await harness.get("/admin/articles/\(id)", session: session)
+            #expect(after.html.contains("value=\"Энергетика\""))
+            #expect(!after.html.contains("The tag “Energy”"))
+            #expect(after.html.contains("The tag “Budget”"))
+        }
+    }
 }

@@ -149,10 +149,15 @@ struct NewsroomHarness: Sendable {
     }
 
     func post(_ uri: String, session: String, fields: [String: String]) async throws -> TestResponse {
+        try await post(uri, session: session, pairs: fields.map { ($0.key, $0.value) })
+    }
+
+    /// A form whose fields repeat, in order, as a browser sends them.
+    func post(_ uri: String, session: String, pairs: [(String, String)]) async throws -> TestResponse {
         try await client.executeRequest(
             uri: uri, method: .post,
             headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "broadsheet_session=\(session)"],
-            body: ByteBuffer(string: Self.encode(fields)))
+            body: ByteBuffer(string: Self.encode(pairs)))
     }
 
     /// The CSRF token printed in a signed-in page's forms.
@@ -162,6 +167,10 @@ struct NewsroomHarness: Sendable {
     }
 
     static func encode(_ fields: [String: String]) -> String {
+        encode(fields.map { ($0.key, $0.value) })
+    }
+
+    static func encode(_ fields: [(String, String)]) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return fields.map { key, value in

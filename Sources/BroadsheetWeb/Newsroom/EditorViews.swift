@@ -165,6 +165,21 @@ struct EditorViews: Sendable {
         let csrf: String
     }
 
+    /// One entry the original carries that this edition has no name for: the translator names it here.
+    struct UnnamedLine {
+        let field: String
+        let kindLabel: String
+        let originalName: String
+        let inputID: String
+    }
+
+    struct Unnamed {
+        let action: String
+        let csrf: String
+        let editionName: String
+        let lines: [UnnamedLine]
+    }
+
     struct EditorPage {
         let title: String
         let csrf: String
@@ -197,6 +212,7 @@ struct EditorViews: Sendable {
         let original: Original?
         let correction: PostForm?
         let deletion: PostForm?
+        let unnamed: Unnamed?
     }
 
     func editor(
@@ -251,7 +267,9 @@ struct EditorViews: Sendable {
             deletion: article.flatMap {
                 Permissions.allows(member.role, .deleteArticle)
                     ? PostForm(action: "/admin/articles/\($0.id)/delete", csrf: csrf) : nil
-            })
+            },
+            unnamed: try await article.asyncMap { try await unnamed($0, member: member, csrf: csrf, readOnly: readOnly) }
+                ?? nil)
         return try base.page(model, template: "newsroom/editor", layout: layout, status: status)
     }
 
@@ -271,6 +289,24 @@ struct EditorViews: Sendable {
                     TranslateTarget(
                         action: "/admin/articles/\(article.id)/translate", csrf: csrf, edition: $0.code, label: $0.name)
                 } : [])
+    }
+
+    /// The original's section, tags and authors that have no name in this edition, for the translator to name.
+    private func unnamed(_ article: EditableArticle, member: StaffMember, csrf: String, readOnly: Bool) async throws
+        -> Unnamed?
+    {
+        guard !readOnly, Permissions.allows(member.role, .translate) else { return nil }
+        let entries = try await desk.unnamed(in: article)
+        guard !entries.isEmpty else { return nil }
+        let strings = strings(member)
+        return Unnamed(
+            action: "/admin/articles/\(article.id)/names", csrf: csrf,
+            editionName: site.edition(code: article.draft.edition)?.name ?? article.draft.edition,
+            lines: entries.map {
+                UnnamedLine(
+                    field: "\($0.kind.rawValue):\($0.entry)", kindLabel: strings["field_\($0.kind.rawValue)"],
+                    originalName: $0.originalName, inputID: "unnamed-\($0.kind.rawValue)-\($0.entry)")
+            })
     }
 
     /// While translating: the group's first version in another edition, shown beside the editor.

@@ -16,6 +16,21 @@ extension NewsroomArticles {
                 }
             }
         }
+        articles.post(":id/names") { request, context in
+            try await acting(request, context) { member, session, article, form in
+                try await answering(article: article, typed: article.draft, member: member, session: session) {
+                    // "kind:entry" and the name typed for it, field by field in the same order.
+                    let names = zip(form.all("entry"), form.all("name")).compactMap { field, name -> EntryName? in
+                        let parts = field.split(separator: ":")
+                        guard parts.count == 2, let kind = EntryKind(rawValue: String(parts[0])), let entry = Int(parts[1])
+                        else { return nil }
+                        return EntryName(kind: kind, entry: entry, name: name)
+                    }
+                    try await desk.name(names, onArticle: article.id, by: member, now: gate.clock())
+                    return gate.security.seeOther("/admin/articles/\(article.id)?saved=1")
+                }
+            }
+        }
         articles.get(":id/revisions") { request, context in
             try await gate.signedIn(request, context, may: .viewNewsroom) { member, session, _ in
                 guard let id = context.parameters.get("id", as: Int.self), let article = try await desk.load(id: id) else {
