@@ -37,6 +37,12 @@ public struct People: Sendable {
         try await Self.load(ids: [id], in: database.sql).first
     }
 
+    /// The codes of the editions the newsroom has, in their order.
+    public func editions() async throws -> [String] {
+        try await database.sql.select().column("code").from("editions").orderBy("position")
+            .all(decodingColumn: "code", as: String.self)
+    }
+
     /// Who an author row (one edition's byline) belongs to.
     public func person(ofAuthor authorID: Int) async throws -> Int? {
         try await database.sql.select().column("person_id").from("authors").where("id", .equal, SQLBind(authorID))
