@@ -3,7 +3,7 @@ import Foundation
 /// URL slugs made from headlines.
 public enum Slug {
     /// Longest slug `make` returns by default and `isValid` accepts.
-    static let defaultMaxLength = 80
+    public static let defaultMaxLength = 80
 
     /// What `make` returns when a headline has no letters or digits at all.
     static let fallback = "article"

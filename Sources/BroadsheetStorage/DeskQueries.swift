@@ -106,9 +106,15 @@ public struct Choice: Sendable, Hashable {
 }
 
 extension DeskQueries {
-    /// Authors of one edition, or of all (labelled with their edition), by name.
-    public func authorChoices(edition: String?) async throws -> [Choice] {
-        try await choices(table: "authors", edition: edition)
+    /// Authors of one edition, or of all (labelled with their edition), by name. Retired people are left out,
+    /// unless they are among `keeping` (the article already carries them) or `retired` asks for them too.
+    public func authorChoices(edition: String?, keeping: Set<Int> = [], retired: Bool = false) async throws -> [Choice] {
+        let leftOut = retired ? [] : Set(
+            try await db.raw(
+                "SELECT a.id FROM authors a JOIN people p ON p.id = a.person_id WHERE p.retired = \(bind: true)"
+            ).all(decodingColumn: "id", as: Int.self))
+        return try await choices(table: "authors", edition: edition)
+            .filter { !leftOut.contains($0.id) || keeping.contains($0.id) }
     }
 
     public func sectionChoices(edition: String?) async throws -> [Choice] {

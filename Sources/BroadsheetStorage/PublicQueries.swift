@@ -177,6 +177,17 @@ public struct PublicQueries: Sendable {
             .first(decoding: AuthorRow.self)?.author
     }
 
+    /// Where an author address that moved (a renamed or merged author) leads now.
+    public func movedAuthor(edition: String, slug: String) async throws -> Author? {
+        try await db.select()
+            .columns(SQLRaw("a.id"), SQLRaw("a.edition"), SQLRaw("a.slug"), SQLRaw("a.name"), SQLRaw("a.bio"))
+            .from(SQLAlias(SQLIdentifier("author_redirects"), as: SQLIdentifier("r")))
+            .join(SQLAlias(SQLIdentifier("authors"), as: SQLIdentifier("a")), on: SQLRaw("a.id = r.author_id"))
+            .where(SQLColumn("edition", table: "r"), .equal, SQLBind(edition))
+            .where(SQLColumn("slug", table: "r"), .equal, SQLBind(slug))
+            .first(decoding: AuthorRow.self)?.author
+    }
+
     // MARK: Photos
 
     public func photos(ids: [Int]) async throws -> [Photo] {

@@ -124,6 +124,13 @@ public func buildApplication(
             base: newsroomViews, setup: setup, settings: SettingsStore(database: database),
             queries: PublicQueries(database: database), desk: deskQueries)
     ).addRoutes(to: router)
+    let people = People(database: database)
+    NewsroomAuthors(
+        gate: newsroom, people: people,
+        views: AuthorViews(
+            base: newsroomViews, editor: editorViews, people: people, staff: StaffStore(database: database),
+            desk: deskQueries)
+    ).addRoutes(to: router)
     NewsroomPhotos(
         gate: newsroom, library: library,
         views: PhotoViews(base: newsroomViews, editor: editorViews, library: library),

@@ -10,7 +10,7 @@ struct Broadsheet: AsyncParsableCommand {
             the command line wins over the environment, which wins over the defaults.
             """,
         subcommands: [
-            Serve.self, Migrate.self, SeedDemo.self, User.self, Backup.self, Restore.self, Copy.self, Reindex.self, Generate.self,
+            Serve.self, Migrate.self, SeedDemo.self, User.self, AuthorCommand.self, Backup.self, Restore.self, Copy.self, Reindex.self, Generate.self,
         ]
     )
 }

@@ -128,16 +128,19 @@ struct ConfigurationSource {
         }
     }
 
-    func site(_ options: SiteOptions, photos: String, servedAt address: String) throws -> SiteConfiguration {
-        let editionsText = string(
-            options.editions, env: "BROADSHEET_EDITIONS",
-            default: "uk::Українська:uk_UA,ru:rus:Русский:ru_RU,en:eng:English:en_GB")
-        let editions: Editions
+    /// The editions: `--editions`, else BROADSHEET_EDITIONS, else Ukrainian, Russian and English.
+    func editions(_ flag: String?) throws -> Editions {
+        let text = string(
+            flag, env: "BROADSHEET_EDITIONS", default: "uk::Українська:uk_UA,ru:rus:Русский:ru_RU,en:eng:English:en_GB")
         do {
-            editions = try Editions(parsing: editionsText)
+            return try Editions(parsing: text)
         } catch {
             throw ConfigurationError(key: "BROADSHEET_EDITIONS", problem: error.description)
         }
+    }
+
+    func site(_ options: SiteOptions, photos: String, servedAt address: String) throws -> SiteConfiguration {
+        let editions = try editions(options.editions)
         let zoneName = string(options.timeZone, env: "BROADSHEET_TIME_ZONE", default: "Europe/Kyiv")
         guard let zone = TimeZone(identifier: zoneName) else {
             throw ConfigurationError(key: "BROADSHEET_TIME_ZONE", problem: "\"\(zoneName)\" is not a known time zone")

@@ -109,13 +109,20 @@ extension StaffRole: ExpressibleByArgument {}
 private func withStaff(
     _ storage: StorageOptions, _ body: @Sendable (StaffStore, AuditLog) async throws -> Void
 ) async throws {
+    try await withNewsroom(storage) { database in
+        try await body(StaffStore(database: database), AuditLog(database: database))
+    }
+}
+
+/// Opens and migrates the database, runs `body`, closes it; any error becomes one line and exit status 1.
+func withNewsroom(_ storage: StorageOptions, _ body: @Sendable (NewsDatabase) async throws -> Void) async throws {
     let logger = makeLogger()
     let path = ConfigurationSource().storage(storage).database
     do {
         let database = try await NewsDatabase.open(path, logger: logger)
         try await Migrator(database: database, logger: logger).migrate()
         do {
-            try await body(StaffStore(database: database), AuditLog(database: database))
+            try await body(database)
         } catch {
             try? await database.shutdown()
             throw error

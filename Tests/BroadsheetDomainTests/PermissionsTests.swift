@@ -22,6 +22,7 @@ struct PermissionsTests {
         .translate: [.editor, .admin],
         .editPhotoMetadata: [.editor, .admin],
         .manageTags: [.editor, .admin],
+        .manageAuthors: [.editor, .admin],
         .arrangeHomePage: [.editor, .admin],
         .manageSections: [.admin],
         .deleteArticle: [.admin],

@@ -32,6 +32,8 @@ public enum NewsroomAction: String, Sendable, CaseIterable {
     case editPhotoMetadata
     /// Rename and merge tags.
     case manageTags
+    /// List, add, edit, retire and merge authors (the bylines, people with or without a staff account).
+    case manageAuthors
     /// Add, rename and reorder sections (site structure and URLs).
     case manageSections
     /// Choose the top story and set the breaking flag.
@@ -67,6 +69,7 @@ public enum Permissions {
         .translate: .editor,
         .editPhotoMetadata: .editor,
         .manageTags: .editor,
+        .manageAuthors: .editor,
         .arrangeHomePage: .editor,
 
         .manageSections: .admin,

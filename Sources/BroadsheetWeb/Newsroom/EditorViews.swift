@@ -65,7 +65,8 @@ struct EditorViews: Sendable {
             statuses: ArticleStatus.allCases.map {
                 NewsroomViews.Option(value: $0.rawValue, label: strings["status_\($0.rawValue)"], selected: $0 == filter.status)
             },
-            authors: options(try await queries.authorChoices(edition: filter.edition), filter.authorID),
+            // Retired authors' articles are still found by their byline.
+            authors: options(try await queries.authorChoices(edition: filter.edition, retired: true), filter.authorID),
             sections: options(try await queries.sectionChoices(edition: filter.edition), filter.sectionID),
             tags: options(try await queries.tagChoices(edition: filter.edition), filter.tagID),
             words: filter.words, hasItems: !items.isEmpty,
@@ -239,7 +240,9 @@ struct EditorViews: Sendable {
             headline: draft.headline, slug: draft.slug, lead: draft.lead, body: draft.body,
             sections: options(try await queries.sectionChoices(edition: draft.edition), Set([draft.sectionID].compactMap { $0 })),
             tags: draft.tags.joined(separator: ", "),
-            authors: options(try await queries.authorChoices(edition: draft.edition), Set(draft.authorIDs)),
+            authors: options(
+                try await queries.authorChoices(edition: draft.edition, keeping: Set(draft.authorIDs)),
+                Set(draft.authorIDs)),
             sources: EditorForm.sourcesText(draft.sources),
             photos: options(try await queries.photoChoices(), Set([draft.mainPhotoID].compactMap { $0 })),
             mayArrange: Permissions.allows(member.role, .arrangeHomePage), breaking: draft.isBreaking, top: draft.isTop,

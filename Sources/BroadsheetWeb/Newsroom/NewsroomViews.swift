@@ -39,6 +39,7 @@ struct NewsroomViews: Sendable {
         let csrf: String
         let isAdmin: Bool
         let mayTags: Bool
+        let mayAuthors: Bool
     }
 
     struct Layout {
@@ -58,7 +59,8 @@ struct NewsroomViews: Sendable {
             staff: member.map {
                 StaffBar(
                     name: $0.name, roleName: strings["role_\($0.role.rawValue)"], csrf: csrf ?? "",
-                    isAdmin: Permissions.allows($0.role, .readAuditLog), mayTags: Permissions.allows($0.role, .manageTags))
+                    isAdmin: Permissions.allows($0.role, .readAuditLog), mayTags: Permissions.allows($0.role, .manageTags),
+                    mayAuthors: Permissions.allows($0.role, .manageAuthors))
             })
     }
 

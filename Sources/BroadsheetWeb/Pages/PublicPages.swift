@@ -77,6 +77,9 @@ struct PublicPages: Sendable {
             (html, shows, type) = (ListView.html(model), model.shows, .list)
         case .author(_, let slug, let page):
             guard let model = try await ListPage.author(slug: slug, page: page, frame: frame, queries: queries) else {
+                if let moved = try await queries.movedAuthor(edition: edition.code, slug: slug) {
+                    return .moved(to: SitePath.author(edition, slug: moved.slug, page: page).path)
+                }
                 return .notFound(edition)
             }
             (html, shows, type) = (ListView.html(model), model.shows, .list)
