@@ -18,8 +18,8 @@ extension ArticleDesk {
 
     /// One edition per article: the section, the authors and the main photo must exist, and the section and
     /// authors must belong to the draft's edition. (Tags are found or made by name in the edition, so they
-    /// always do.)
-    static func checkEditions(of draft: ArticleDraft, in db: any SQLDatabase) async throws {
+    /// always do.) A retired author is no longer put on an article, but stays on those in `keeping`.
+    static func checkEditions(of draft: ArticleDraft, keeping: [Int] = [], in db: any SQLDatabase) async throws {
         struct Named: Decodable {
             let id: Int
             let edition: String
@@ -43,6 +43,17 @@ extension ArticleDesk {
                 guard author.edition == draft.edition else {
                     throw DeskError.otherEdition(.author, name: author.name, edition: author.edition)
                 }
+            }
+            let added = Set(ids).subtracting(keeping)
+            if !added.isEmpty,
+                let retired = try await db.raw(
+                    """
+                    SELECT a.name FROM authors a JOIN people p ON p.id = a.person_id
+                    WHERE a.id IN \(SQLBind.group(Array(added))) AND p.retired = \(bind: true)
+                    """
+                ).first(decodingColumn: "name", as: String.self)
+            {
+                throw DeskError.retired(retired)
             }
         }
         if let photoID = draft.mainPhotoID,

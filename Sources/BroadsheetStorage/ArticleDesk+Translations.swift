@@ -59,7 +59,9 @@ extension ArticleDesk {
                     draft.authorIDs.append(row)
                 }
             }
-            let translation = try await Self.insert(draft, group: original.translationGroup, by: staff, now: now, in: db)
+            // The original's bylines stand on its translation, retired or not.
+            let translation = try await Self.insert(
+                draft, group: original.translationGroup, keeping: draft.authorIDs, by: staff, now: now, in: db)
             try await AuditLog.record(
                 "started a translation", by: staff, subject: "article \(translation)",
                 detail: "from article \(id) into \(edition)", now: now, in: db)

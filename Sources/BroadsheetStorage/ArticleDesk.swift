@@ -146,7 +146,7 @@ public struct ArticleDesk: Sendable {
         let problems = draft.problems
         guard problems.isEmpty else { throw DeskError.invalid(problems) }
         try await announcing(article: id) { try await database.transaction { db in
-            try await Self.checkEditions(of: draft, in: db)
+            try await Self.checkEditions(of: draft, keeping: current.draft.authorIDs, in: db)
             var slug = draft.effectiveSlug
             if let day = current.day, slug != current.slug {
                 slug = try await NewsroomWriter.freeSlug(slug, edition: current.draft.edition, day: day, in: db)
@@ -174,12 +174,14 @@ public struct ArticleDesk: Sendable {
     }
 
     /// Inserts a draft (in `group`, or a new translation group) with its fields and first revision.
+    /// `keeping`: authors it may carry though retired (a translation's, from its original).
     static func insert(
-        _ draft: ArticleDraft, group translationGroup: Int?, by staff: StaffMember?, now: Date, in db: any SQLDatabase
+        _ draft: ArticleDraft, group translationGroup: Int?, keeping: [Int] = [], by staff: StaffMember?, now: Date,
+        in db: any SQLDatabase
     ) async throws -> Int {
         let problems = draft.problems
         guard problems.isEmpty else { throw DeskError.invalid(problems) }
-        try await checkEditions(of: draft, in: db)
+        try await checkEditions(of: draft, keeping: keeping, in: db)
         let group: Int
         if let translationGroup {
             group = translationGroup

@@ -29,6 +29,8 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
     case notPublished
     /// A name given for an edition makes no address (nothing but punctuation, say).
     case nameUnusable(String)
+    /// A retired author is no longer put on articles.
+    case retired(String)
 
     /// The fields of a draft that name something with a name per edition.
     public enum EditionField: String, Sendable, Hashable {
@@ -57,6 +59,7 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
         case .correctionTooLong: "a correction is at most \(ArticleDesk.correctionLimit) characters"
         case .notPublished: "only a published article takes a correction"
         case .nameUnusable(let name): "the name \(name) makes no address"
+        case .retired(let name): "\(name) has retired"
         }
     }
 }

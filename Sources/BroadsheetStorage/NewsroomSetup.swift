@@ -139,6 +139,8 @@ public struct NewsroomSetup: Sendable {
         case invalidSlug(String)
         case emptyName
         case noSuchTag(Int)
+        /// An edition's name that articles of that edition carry cannot be cleared.
+        case nameInUse(String)
 
         public var description: String {
             switch self {
@@ -146,6 +148,8 @@ public struct NewsroomSetup: Sendable {
             case .invalidSlug(let slug): "\"\(slug)\" is not a valid address (lowercase letters, digits, hyphens)"
             case .emptyName: "the name is empty"
             case .noSuchTag(let id): "there is no tag \(id)"
+            case .nameInUse(let name):
+                "\"\(name)\" is on articles of its edition, so it keeps its name there (merge tags to retire one)"
             }
         }
     }

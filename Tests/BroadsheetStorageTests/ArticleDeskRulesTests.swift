@@ -176,6 +176,25 @@ struct ArticleDeskRulesTests {
         }
     }
 
+    @Test("a retired author is not put on an article, but stays on the articles that carry them")
+    func retiredAuthors() async throws {
+        try await Desk.run { d in
+            let person = try #require(try await NewsroomWriter(database: d.database).entry(of: .author, row: d.fixture.ids.authorEN))
+            try await People(database: d.database).retire(id: person, by: d.editor, now: Self.now)
+            await Self.refused(.retired("Olena Koval")) {
+                _ = try await d.desk.create(
+                    ArticleDraft(edition: "en", headline: "New byline", authorIDs: [d.fixture.ids.authorEN]), by: d.editor,
+                    now: Self.now)
+            }
+            // The showcase keeps her byline through an edit.
+            let showcase = try await d.article(d.fixture.ids.showcaseEN)
+            var edited = showcase.draft
+            edited.lead = "Edited after she retired."
+            try await d.desk.save(id: showcase.id, edited, by: d.editor, now: Self.now)
+            #expect(try await d.article(showcase.id).draft.authorIDs.contains(d.fixture.ids.authorEN))
+        }
+    }
+
     @Test("a past time publishes an archive story with that date in its address; a future one schedules")
     func publicationTime() async throws {
         try await Desk.run { d in

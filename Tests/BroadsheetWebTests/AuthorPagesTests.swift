@@ -63,7 +63,7 @@ struct AuthorPagesTests {
                 "must start with https://", "javascript:alert(1)", "value=\"Ivan Sirko\"", "Columnist.",
                 "Home | javascript:alert(1)</textarea>",
             ])
-            #expect(try await People(database: harness.database).count() == 3)
+            #expect(try await People(database: harness.database).count() == 2, "Olena Koval (two bylines) and Andrii Melnyk")
         }
     }
 
@@ -78,7 +78,8 @@ struct AuthorPagesTests {
             let session = try await harness.signIn(harness.editor)
             let csrf = try await harness.csrf(session: session)
             let retired = try await harness.post("/admin/authors/\(person)", session: session, fields: [
-                "csrf": csrf, "name_en": "Olena Koval", "bio_en": "Political correspondent.", "retired": "1",
+                "csrf": csrf, "name_en": "Olena Koval", "bio_en": "Political correspondent.", "name_uk": "Олена Коваль",
+                "retired": "1",
             ])
             #expect(retired.status == .seeOther)
             #expect(!(try await harness.get("/admin/articles/new?edition=en", session: session).html.contains("Olena Koval")))
@@ -103,7 +104,7 @@ struct AuthorPagesTests {
             let session = try await harness.signIn(harness.admin)
             let csrf = try await harness.csrf(session: session)
             let form = try await harness.get("/admin/authors/\(source)", session: session)
-            #expect(form.html.contains("<option value=\"\(target)\">Olena Koval</option>"))
+            #expect(form.html.contains("<option value=\"\(target)\">"))
             let merged = try await harness.post("/admin/authors/\(source)/merge", session: session,
                                                 fields: ["csrf": csrf, "into": String(target)])
             #expect(merged.status == .seeOther)

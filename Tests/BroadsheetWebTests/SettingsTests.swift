@@ -83,21 +83,59 @@ struct SettingsTests {
         }
     }
 
-    @Test("admins add and reorder sections; the public menu follows")
+    @Test("admins add a section with a name in each edition and reorder it; every edition's menu follows")
     func sections() async throws {
         try await NewsroomHarness.run { harness in
             let session = try await harness.signIn(harness.admin)
             let csrf = try await harness.csrf(session: session)
-            let added = try await harness.post("/admin/sections", session: session,
-                                               fields: ["csrf": csrf, "edition": "en", "name": "Science"])
+            let added = try await harness.post(
+                "/admin/sections", session: session,
+                fields: ["csrf": csrf, "name_en": "Science", "name_uk": "Наука", "name_ru": "Наука"])
             #expect(added.status == .seeOther)
-            let science = try #require(try await PublicQueries(database: harness.database).section(edition: "en", slug: "science"))
-            #expect(try await harness.post("/admin/sections/\(science.id)", session: session,
+            let queries = PublicQueries(database: harness.database)
+            let science = try #require(try await queries.section(edition: "en", slug: "science"))
+            let nauka = try #require(try await queries.section(edition: "uk", slug: "nauka"))
+            let writer = NewsroomWriter(database: harness.database)
+            let entry = try #require(try await writer.entry(of: .section, row: science.id))
+            #expect(try await writer.entry(of: .section, row: nauka.id) == entry, "one section, named in two editions")
+            #expect(try await harness.post("/admin/sections/\(entry)", session: session,
                                            fields: ["csrf": csrf, "do": "up"]).status == .seeOther)
-            let home = try await harness.get("/eng/", session: nil)
-            expectInOrder(home.html, [">Politics<", ">Science<", ">Culture<"])
+            // The page lists Politics, Science, then Culture (named in English only); Science went up in every menu.
+            let page = try await harness.get("/admin/sections", session: session)
+            expectInOrder(page.html, ["value=\"Наука\"", "/science/", "value=\"Політика\"", "value=\"Politics\"", "value=\"Culture\""])
+            expectInOrder(try await harness.get("/eng/", session: nil).html, [">Science<", ">Politics<", ">Culture<"])
+            expectInOrder(try await harness.get("/", session: nil).html, [">Наука<", ">Політика<"])
             let editor = try await harness.signIn(harness.editor)
             #expect(try await harness.get("/admin/sections", session: editor).status == .forbidden)
+        }
+    }
+
+    @Test("a tag gets its name in another edition; a name articles carry cannot be cleared")
+    func tagNames() async throws {
+        try await NewsroomHarness.run { harness in
+            let session = try await harness.signIn(harness.editor)
+            let csrf = try await harness.csrf(session: session)
+            let queries = PublicQueries(database: harness.database)
+            let budget = try #require(try await queries.tag(edition: "en", slug: "budget"))
+            let entry = try #require(try await NewsroomWriter(database: harness.database).entry(of: .tag, row: budget.id))
+            let named = try await harness.post(
+                "/admin/tags/names/\(entry)", session: session,
+                fields: ["csrf": csrf, "name_en": "Budget", "name_uk": "Бюджет", "name_ru": ""])
+            #expect(named.status == .seeOther)
+            #expect(try await queries.tag(edition: "uk", slug: "biudzhet")?.name == "Бюджет")
+            let cleared = try await harness.post(
+                "/admin/tags/names/\(entry)", session: session,
+                fields: ["csrf": csrf, "name_en": "", "name_uk": "Бюджет", "name_ru": ""])
+            #expect(cleared.status == .badRequest)
+            #expect(String(buffer: cleared.body).contains("is on articles of its edition"))
+            #expect(try await queries.tag(edition: "en", slug: "budget") != nil)
+            let added = try await harness.post(
+                "/admin/tags/names", session: session,
+                fields: ["csrf": csrf, "name_en": "North Korea", "name_uk": "Північна Корея", "name_ru": "Северная Корея"])
+            #expect(added.status == .seeOther)
+            let tags = try await harness.get("/admin/tags?q=коре", session: session)
+            expectInOrder(tags.html, ["value=\"Північна Корея\"", "value=\"Северная Корея\"", "value=\"North Korea\""])
+            #expect(!tags.html.contains("value=\"Energy\""), "the search keeps to matching entries")
         }
     }
 }

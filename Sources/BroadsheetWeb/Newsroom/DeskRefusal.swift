@@ -49,6 +49,8 @@ struct DeskRefusal {
             (status, message) = (.badRequest, strings["refusedCorrectionTooLong"])
         case .notPublished:
             (status, message) = (.badRequest, strings["refusedNotPublished"])
+        case .retired(let name):
+            (status, message) = (.badRequest, strings["refusedRetired"].replacingOccurrences(of: "{name}", with: name))
         case .nameUnusable(let name):
             (status, message) = (.badRequest, strings["refusedNameUnusable"].replacingOccurrences(of: "{name}", with: name))
         }

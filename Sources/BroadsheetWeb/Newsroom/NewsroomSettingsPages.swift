@@ -91,37 +91,40 @@ struct NewsroomSettingsPages: Sendable {
         }
         router.post("admin/sections") { request, context in
             try await gate.signedIn(request, context, may: .manageSections, form: true) { member, session, form in
-                guard let edition = gate.site.edition(code: form["edition"]) else {
-                    return try await views.sections(member: member, csrf: session.csrfToken, message: nil, status: .badRequest)
-                }
-                do {
-                    try await setup.addSection(edition: edition.code, name: form["name"], slug: nil)
-                } catch let error as NewsroomSetup.SetupError {
-                    return try await views.sections(member: member, csrf: session.csrfToken, message: error.description, status: .badRequest)
-                }
-                try await gate.audit.record("added a section", by: member, subject: form["name"].trimmed, detail: edition.code, now: gate.clock())
-                return gate.security.seeOther("/admin/sections")
+                try await savingNames(.section, entry: nil, form: form, member: member, session: session)
             }
         }
-        router.post("admin/sections/:id") { request, context in
+        router.post("admin/sections/:entry") { request, context in
             try await gate.signedIn(request, context, may: .manageSections, form: true) { member, session, form in
-                guard let id = context.parameters.get("id", as: Int.self) else { return gate.security.seeOther("/admin/sections") }
-                switch form["do"] {
-                case "up": try await setup.moveSection(id: id, by: -1)
-                case "down": try await setup.moveSection(id: id, by: 1)
-                default:
-                    do {
-                        try await setup.renameSection(id: id, name: form["name"])
-                    } catch let error as NewsroomSetup.SetupError {
-                        return try await views.sections(member: member, csrf: session.csrfToken, message: error.description, status: .badRequest)
-                    }
+                guard let entry = context.parameters.get("entry", as: Int.self) else {
+                    return gate.security.seeOther("/admin/sections")
                 }
-                return gate.security.seeOther("/admin/sections")
+                switch form["do"] {
+                case "up", "down":
+                    try await setup.moveSectionEntry(entry, by: form["do"] == "up" ? -1 : 1, editions: editionCodes)
+                    return gate.security.seeOther("/admin/sections")
+                default:
+                    return try await savingNames(.section, entry: entry, form: form, member: member, session: session)
+                }
+            }
+        }
+        router.post("admin/tags/names") { request, context in
+            try await gate.signedIn(request, context, may: .manageTags, form: true) { member, session, form in
+                try await savingNames(.tag, entry: nil, form: form, member: member, session: session)
+            }
+        }
+        router.post("admin/tags/names/:entry") { request, context in
+            try await gate.signedIn(request, context, may: .manageTags, form: true) { member, session, form in
+                try await savingNames(
+                    .tag, entry: context.parameters.get("entry", as: Int.self), form: form, member: member,
+                    session: session)
             }
         }
         router.get("admin/tags") { request, context in
             try await gate.signedIn(request, context, may: .manageTags) { member, session, _ in
-                try await views.tags(edition: tagEdition(request), member: member, csrf: session.csrfToken, message: nil)
+                try await views.tags(
+                    edition: tagEdition(request), words: request.uri.queryParameters["q"].map(String.init) ?? "",
+                    member: member, csrf: session.csrfToken, message: nil)
             }
         }
         router.post("admin/tags/:id") { request, context in
@@ -152,6 +155,33 @@ struct NewsroomSettingsPages: Sendable {
                 return gate.security.seeOther("/admin/tags")
             }
         }
+    }
+
+    private var editionCodes: [String] { gate.site.configuration.editions.all.map(\.code) }
+
+    /// A section's or tag's names, one field per edition ("name_en"...): saved, or the page again with why not.
+    private func savingNames(
+        _ kind: EntryKind, entry: Int?, form: FormFields, member: StaffMember, session: StaffSession
+    ) async throws -> Response {
+        let names = Dictionary(uniqueKeysWithValues: editionCodes.map { ($0, form["name_\($0)"]) })
+        let page = kind == .section ? "/admin/sections" : "/admin/tags"
+        do {
+            let saved = try await setup.saveNames(kind, entry: entry, names: names, now: gate.clock())
+            try await gate.audit.record(
+                entry == nil ? "added a \(kind.rawValue)" : "named a \(kind.rawValue)", by: member,
+                subject: "\(kind.rawValue) \(saved)",
+                detail: names.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),
+                now: gate.clock())
+        } catch let error as NewsroomSetup.SetupError {
+            let message = error.description
+            return kind == .section
+                ? try await views.sections(
+                    member: member, csrf: session.csrfToken, message: message, typed: names, status: .badRequest)
+                : try await views.tags(
+                    edition: editionCodes[0], member: member, csrf: session.csrfToken, message: message,
+                    status: .badRequest)
+        }
+        return gate.security.seeOther(page)
     }
 
     private func tagEdition(_ request: Request) -> String {

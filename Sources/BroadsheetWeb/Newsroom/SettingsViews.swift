@@ -94,42 +94,69 @@ struct SettingsViews: Sendable {
         return "\(edition) (\(strings["footers"])): \(problems.joined(separator: "; "))"
     }
 
-    struct SectionLine {
-        let id: Int
-        let sectionName: String
-        let slug: String
-        let csrf: String
+    /// One edition's name of a section or tag, as a field.
+    struct NameField {
+        let code: String
+        let editionName: String
+        let inputID: String
+        let name: String
+        let slug: String?
     }
 
-    struct EditionSections {
-        let code: String
-        let name: String
+    /// A section or tag with a name field per edition.
+    struct EntryLine {
+        let action: String
         let csrf: String
-        let sections: [SectionLine]
+        let label: String
+        let fields: [NameField]
+        let movable: Bool
     }
 
     struct SectionsPage {
         let title: String
         let message: String?
-        let editions: [EditionSections]
+        let csrf: String
+        let entries: [EntryLine]
+        let newAction: String
+        let newFields: [NameField]
     }
 
-    func sections(member: StaffMember, csrf: String, message: String?, status: HTTPResponse.Status = .ok) async throws
-        -> Response
-    {
+    /// Lines for entries, and the fields for a new one (holding what was typed when it was refused).
+    private func entryLines(
+        _ kind: EntryKind, words: String = "", limit: Int = 1_000, csrf: String, typed: [String: String]
+    ) async throws -> (lines: [EntryLine], new: [NameField]) {
+        let editions = site.configuration.editions.all
+        let prefix = kind == .section ? "/admin/sections" : "/admin/tags/names"
+        let entries = try await setup.entries(kind, editions: editions.map(\.code), words: words, limit: limit)
+        let lines = entries.map { entry in
+            EntryLine(
+                action: "\(prefix)/\(entry.entry)", csrf: csrf,
+                label: editions.lazy.compactMap { entry.names[$0.code]?.name }.first ?? "",
+                fields: editions.map { edition in
+                    NameField(
+                        code: edition.code, editionName: edition.name, inputID: "\(kind.rawValue)-\(entry.entry)-\(edition.code)",
+                        name: entry.names[edition.code]?.name ?? "", slug: entry.names[edition.code]?.slug)
+                },
+                movable: kind == .section)
+        }
+        let new = editions.map {
+            NameField(
+                code: $0.code, editionName: $0.name, inputID: "\(kind.rawValue)-new-\($0.code)", name: typed[$0.code] ?? "",
+                slug: nil)
+        }
+        return (lines, new)
+    }
+
+    func sections(
+        member: StaffMember, csrf: String, message: String?, typed: [String: String] = [:],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let strings = base.strings(member.language)
         let layout = base.layout(title: strings["sectionsTitle"], language: member.language, member: member, csrf: csrf)
-        var editions: [EditionSections] = []
-        for edition in site.configuration.editions.all {
-            editions.append(
-                EditionSections(
-                    code: edition.code, name: edition.name, csrf: csrf,
-                    sections: try await queries.sections(edition: edition.code).map {
-                        SectionLine(id: $0.id, sectionName: $0.name, slug: $0.slug, csrf: csrf)
-                    }))
-        }
+        let (lines, new) = try await entryLines(.section, csrf: csrf, typed: typed)
         let model = SectionsPage(
-            title: layout.title, message: message, editions: editions)
+            title: layout.title, message: message, csrf: csrf, entries: lines, newAction: "/admin/sections",
+            newFields: new)
         return try base.page(model, template: "newsroom/sections", layout: layout, status: status)
     }
 
@@ -144,13 +171,20 @@ struct SettingsViews: Sendable {
     struct TagsPage {
         let title: String
         let message: String?
+        let csrf: String
+        let words: String
+        let entries: [EntryLine]
+        let newAction: String
+        let newFields: [NameField]
         let editionOptions: [NewsroomViews.Option]
         let tags: [TagLine]
     }
 
-    func tags(edition: String, member: StaffMember, csrf: String, message: String?, status: HTTPResponse.Status = .ok)
-        async throws -> Response
-    {
+    func tags(
+        edition: String, words: String = "", member: StaffMember, csrf: String, message: String?,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let (lines, new) = try await entryLines(.tag, words: words, limit: 200, csrf: csrf, typed: [:])
         let strings = base.strings(member.language)
         let layout = base.layout(title: strings["tagsTitle"], language: member.language, member: member, csrf: csrf)
         let choices = try await desk.tagChoices(edition: edition)
@@ -163,7 +197,8 @@ struct SettingsViews: Sendable {
                     targets: choices.filter { $0.id != tag.id }.map { NewsroomViews.Option(value: String($0.id), label: $0.label, selected: false) }))
         }
         let model = TagsPage(
-            title: layout.title, message: message,
+            title: layout.title, message: message, csrf: csrf, words: words, entries: lines,
+            newAction: "/admin/tags/names", newFields: new,
             editionOptions: site.configuration.editions.all.map {
                 NewsroomViews.Option(value: $0.code, label: $0.name, selected: $0.code == edition)
             },
