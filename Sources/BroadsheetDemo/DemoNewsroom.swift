@@ -128,7 +128,8 @@ public struct DemoNewsroom: Sendable {
         return report
     }
 
-    /// Paints each photo once into the store and files it once per edition, with that edition's caption.
+    /// Paints each photo into the store and files it once, with each edition's caption and alt text (the
+    /// English ones where an edition has none) and the English credit.
     private func seedPhotos(
         _ entries: [DemoScript.PhotoEntry], codes: [String], writer: NewsroomWriter, now: Date
     ) async throws -> [String: [String: Int]] {
@@ -141,11 +142,11 @@ public struct DemoNewsroom: Sendable {
             if !FileManager.default.fileExists(atPath: path) {
                 try Data(png).write(to: URL(fileURLWithPath: path), options: .atomic)
             }
-            for code in codes {
-                guard let text = entry.texts[code] ?? entry.texts["en"] else { continue }
-                let id = try await writer.createPhoto(
-                    file: file, width: photoSize.width, height: photoSize.height, caption: text.caption,
-                    credit: text.credit, altText: text.alt, now: now)
+            let texts = entry.photoTexts(codes: codes)
+            guard !texts.isEmpty else { continue }
+            let id = try await writer.createPhoto(
+                file: file, width: photoSize.width, height: photoSize.height, credit: entry.credit, texts: texts, now: now)
+            for code in texts.keys {
                 ids[entry.key, default: [:]][code] = id
                 ids["scene-\(entry.scene)", default: [:]][code] = id
             }

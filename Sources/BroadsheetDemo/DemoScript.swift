@@ -1,3 +1,4 @@
+import BroadsheetDomain
 import Foundation
 
 /// The demo newspaper as written in Resources/*.json: taxonomy, photos and stories, per edition.
@@ -40,6 +41,19 @@ struct DemoScript: Decodable {
                 texts[codingKey.stringValue] = try container.decode(PhotoText.self, forKey: codingKey)
             }
             self.texts = texts
+        }
+
+        /// The one credit a photo has: the English one (the script spells it in every language).
+        var credit: String { (texts["en"] ?? texts.sorted { $0.key < $1.key }.first?.value)?.credit ?? "" }
+
+        /// The caption and alt text in each of `codes`, the English ones where an edition has none.
+        func photoTexts(codes: [String]) -> [String: BroadsheetDomain.PhotoText] {
+            var result: [String: BroadsheetDomain.PhotoText] = [:]
+            for code in codes {
+                guard let text = texts[code] ?? texts["en"] else { continue }
+                result[code] = BroadsheetDomain.PhotoText(caption: text.caption, altText: text.alt)
+            }
+            return result
         }
     }
     struct Newsroom: Decodable {

@@ -49,7 +49,8 @@ public struct Author: Sendable, Hashable {
     }
 }
 
-/// A stored photo with what every published photo must carry: caption, credit and alt text.
+/// A stored photo as one edition shows it, with what every published photo must carry: caption, credit and
+/// alt text (the caption and alt text are that edition's; the credit is shared).
 public struct Photo: Sendable, Hashable {
     public var id: Int
     /// The file's name in the photo store, "<hash>.<ext>".
@@ -68,6 +69,45 @@ public struct Photo: Sendable, Hashable {
         self.caption = caption
         self.credit = credit
         self.altText = altText
+    }
+}
+
+/// A photo's words in one edition; the file and the credit are shared by every edition.
+public struct PhotoText: Sendable, Hashable {
+    public var caption: String
+    public var altText: String
+
+    public init(caption: String, altText: String) {
+        self.caption = caption
+        self.altText = altText
+    }
+}
+
+/// A stored photo as the newsroom edits it: the shared file and credit, and its words in each edition.
+public struct LibraryPhoto: Sendable, Hashable {
+    public var id: Int
+    public var file: String
+    public var width: Int
+    public var height: Int
+    public var credit: String
+    /// By edition code; an edition missing here has no caption or alt text yet.
+    public var texts: [String: PhotoText]
+
+    public init(id: Int, file: String, width: Int, height: Int, credit: String, texts: [String: PhotoText]) {
+        self.id = id
+        self.file = file
+        self.width = width
+        self.height = height
+        self.credit = credit
+        self.texts = texts
+    }
+
+    /// The photo as a page of `edition` shows it.
+    public func photo(in edition: String) -> Photo {
+        let text = texts[edition]
+        return Photo(
+            id: id, file: file, width: width, height: height, caption: text?.caption ?? "", credit: credit,
+            altText: text?.altText ?? "")
     }
 }
 

@@ -63,10 +63,11 @@ extension ArticleDesk {
         }
     }
 
-    /// The photos a draft shows (main and inline) that lack a caption, credit or alt text, by id.
+    /// The photos a draft shows (main and inline) that lack a caption or alt text in the draft's edition, or
+    /// a credit, by id.
     static func photoGaps(in draft: ArticleDraft, in db: any SQLDatabase) async throws -> [PhotoGap] {
         let ids = Array(Set([draft.mainPhotoID].compactMap { $0 } + ArticleBody(parsing: draft.body).photoIDs))
-        let photos = try await PublicQueries(sql: db).photos(ids: ids).sorted { $0.id < $1.id }
+        let photos = try await PublicQueries(sql: db).photos(ids: ids, edition: draft.edition).sorted { $0.id < $1.id }
         return photos.compactMap { photo in
             func blank(_ text: String) -> Bool { text.trimmingCharacters(in: .whitespaces).isEmpty }
             var missing: [PhotoGap.Field] = []

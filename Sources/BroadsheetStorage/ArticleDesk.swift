@@ -45,6 +45,11 @@ public struct ArticleDesk: Sendable {
 
     // MARK: Reading
 
+    /// The photos `draft` shows that would stop it being published: what each lacks in the draft's edition.
+    public func photoGaps(of draft: ArticleDraft) async throws -> [PhotoGap] {
+        try await Self.photoGaps(in: draft, in: database.sql)
+    }
+
     public func load(id: Int) async throws -> EditableArticle? {
         struct Row: Decodable {
             let id: Int

@@ -26,13 +26,16 @@ struct SummaryRow {
     static let columns = """
         a.id, a.edition, a.kind, a.headline, a.slug, a.url_day, a.published_at, a.lead, a.is_breaking, \
         p.id AS photo_id, p.file AS photo_file, p.width AS photo_width, p.height AS photo_height, \
-        p.caption AS photo_caption, p.credit AS photo_credit, p.alt_text AS photo_alt
+        pt.caption AS photo_caption, p.credit AS photo_credit, pt.alt_text AS photo_alt
         """
 
-    /// Articles `a` with their main photo `p`.
-    static let from = "articles AS a LEFT JOIN photos AS p ON p.id = a.main_photo_id"
+    /// Articles `a` with their main photo `p` and its words in the article's edition `pt` (none: empty).
+    static let from = """
+        articles AS a LEFT JOIN photos AS p ON p.id = a.main_photo_id \
+        LEFT JOIN photo_texts AS pt ON pt.photo_id = p.id AND pt.edition = a.edition
+        """
 
-    /// A select over articles `a` with their main photo `p`.
+    /// A select over articles `a` with their main photo `p` (and `pt`).
     static func select(_ db: any SQLDatabase) -> SQLSelectBuilder {
         db.select().column(SQLRaw(columns)).from(SQLRaw(from))
     }

@@ -137,15 +137,20 @@ extension DeskQueries {
             .map { Choice(id: $0.id, label: edition == nil ? "\($0.edition) · \($0.name)" : $0.name) }
     }
 
-    /// The newest photos, for the editor's main photo list.
-    public func photoChoices(limit: Int = 300) async throws -> [Choice] {
+    /// The newest photos, for the editor's main photo list, named by their caption in `edition`.
+    public func photoChoices(edition: String, limit: Int = 300) async throws -> [Choice] {
         struct Row: Decodable {
             let id: Int
             let caption: String
             let file: String
         }
-        return try await db.select().columns("id", "caption", "file").from("photos").orderBy("id", .descending)
-            .limit(limit).all(decoding: Row.self)
+        return try await db.raw(
+            """
+            SELECT p.id, COALESCE(t.caption, '') AS caption, p.file \
+            FROM photos p LEFT JOIN photo_texts t ON t.photo_id = p.id AND t.edition = \(bind: edition) \
+            ORDER BY p.id DESC LIMIT \(bind: limit)
+            """
+        ).all(decoding: Row.self)
             .map { Choice(id: $0.id, label: "\($0.id): \($0.caption.isEmpty ? $0.file : $0.caption)") }
     }
 }

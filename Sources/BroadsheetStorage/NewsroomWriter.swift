@@ -118,15 +118,30 @@ public struct NewsroomWriter: Sendable {
             .first(decodingColumn: kind.column, as: Int?.self) ?? nil
     }
 
+    /// Files a photo with its shared credit and its caption and alt text in each edition of `texts`.
     public func createPhoto(
-        file: String, width: Int, height: Int, caption: String, credit: String, altText: String, now: Date = Date()
+        file: String, width: Int, height: Int, credit: String, texts: [String: PhotoText], now: Date = Date()
     ) async throws -> Int {
-        try await insertReturningID(
-            "photos", ["file", "width", "height", "caption", "credit", "alt_text", "created_at"],
-            [
-                SQLBind(file), SQLBind(width), SQLBind(height), SQLBind(caption), SQLBind(credit), SQLBind(altText),
-                SQLBind(now.epochSeconds),
-            ])
+        try await database.transaction { db in
+            let id = try await db.insert(into: "photos").columns("file", "width", "height", "credit", "created_at")
+                .values(SQLBind(file), SQLBind(width), SQLBind(height), SQLBind(credit), SQLBind(now.epochSeconds))
+                .returning("id").first(decodingColumn: "id", as: Int.self)
+            guard let id else { throw WriteError.noIDReturned("photos") }
+            try await Self.writeTexts(texts, photo: id, in: db)
+            return id
+        }
+    }
+
+    /// Sets a photo's caption and alt text in each edition of `texts`; other editions keep theirs.
+    static func writeTexts(_ texts: [String: PhotoText], photo id: Int, in db: any SQLDatabase) async throws {
+        guard !texts.isEmpty else { return }
+        try await db.delete(from: "photo_texts").where("photo_id", .equal, SQLBind(id))
+            .where("edition", .in, SQLBind.group(Array(texts.keys))).run()
+        var insert = db.insert(into: "photo_texts").columns("photo_id", "edition", "caption", "alt_text")
+        for (edition, text) in texts.sorted(by: { $0.key < $1.key }) {
+            insert = insert.values(SQLBind(id), SQLBind(edition), SQLBind(text.caption), SQLBind(text.altText))
+        }
+        try await insert.run()
     }
 
     public func newTranslationGroup(now: Date = Date()) async throws -> Int {

@@ -190,10 +190,16 @@ public struct PublicQueries: Sendable {
 
     // MARK: Photos
 
-    public func photos(ids: [Int]) async throws -> [Photo] {
+    /// The photos as pages of `edition` show them: that edition's caption and alt text (empty if it has none).
+    public func photos(ids: [Int], edition: String) async throws -> [Photo] {
         guard !ids.isEmpty else { return [] }
         return try await db.raw(
-            "SELECT id, file, width, height, caption, credit, alt_text FROM photos WHERE id IN (\(binds: ids))"
+            """
+            SELECT p.id, p.file, p.width, p.height, COALESCE(t.caption, '') AS caption, p.credit, \
+            COALESCE(t.alt_text, '') AS alt_text \
+            FROM photos p LEFT JOIN photo_texts t ON t.photo_id = p.id AND t.edition = \(bind: edition) \
+            WHERE p.id IN (\(binds: ids))
+            """
         ).all(decoding: PhotoRow.self).map(\.photo)
     }
 

@@ -65,8 +65,11 @@ public struct NewsroomFixture: Sendable {
             edition: "uk", slug: "olena-koval", name: "Олена Коваль", bio: "",
             person: try await writer.entry(of: .author, row: ids.authorEN))
         ids.photo = try await writer.createPhoto(
-            file: "0123456789abcdef.png", width: 1200, height: 675, caption: "Dawn over the river port",
-            credit: "Test Studio", altText: "A river port at dawn", now: now)
+            file: "0123456789abcdef.png", width: 1200, height: 675, credit: "Test Studio",
+            texts: [
+                "en": PhotoText(caption: "Dawn over the river port", altText: "A river port at dawn"),
+                "uk": PhotoText(caption: "Світанок над річковим портом", altText: "Річковий порт на світанку"),
+            ], now: now)
 
         func file(
             _ edition: String, group: Int, _ headline: String, kind: ArticleKind = .news, status: ArticleStatus = .published,

@@ -116,7 +116,7 @@ struct ArticleDeskRulesTests {
     func photoCompleteness() async throws {
         try await Desk.run { d in
             let bare = try await NewsroomWriter(database: d.database).createPhoto(
-                file: "ffffffffffffffff.png", width: 10, height: 10, caption: "", credit: "Agency", altText: "", now: Self.now)
+                file: "ffffffffffffffff.png", width: 10, height: 10, credit: "Agency", texts: [:], now: Self.now)
             let id = try await d.desk.create(
                 ArticleDraft(edition: "en", headline: "Pictured", body: "Text.\n\n[photo: \(bare)]"), by: d.editor, now: Self.now)
             let gap = PhotoGap(photoID: bare, missing: [.caption, .altText])
@@ -128,6 +128,26 @@ struct ArticleDeskRulesTests {
             }
             #expect(try await d.article(id).status == .draft)
             #expect(try await d.audit(id) == ["created article"], "a refusal leaves no audit line")
+        }
+    }
+
+    @Test("a photo captioned in English but not in Ukrainian stops the Ukrainian article, not the English one")
+    func photoCompletenessPerEdition() async throws {
+        try await Desk.run { d in
+            let photo = try await NewsroomWriter(database: d.database).createPhoto(
+                file: "eeeeeeeeeeeeeeee.png", width: 10, height: 10, credit: "Agency",
+                texts: ["en": PhotoText(caption: "Cranes at dawn", altText: "Three cranes over a port")], now: Self.now)
+            let english = try await d.desk.create(
+                ArticleDraft(edition: "en", headline: "Pictured", body: "Text.\n\n[photo: \(photo)]"), by: d.editor,
+                now: Self.now)
+            let ukrainian = try await d.desk.create(
+                ArticleDraft(edition: "uk", headline: "На фото", mainPhotoID: photo), by: d.editor, now: Self.now)
+            await Self.refused(.photosIncomplete([PhotoGap(photoID: photo, missing: [.caption, .altText])])) {
+                try await d.desk.move(id: ukrainian, to: .published, by: d.editor, now: Self.now)
+            }
+            #expect(try await d.article(ukrainian).status == .draft)
+            try await d.desk.move(id: english, to: .published, by: d.editor, now: Self.now)
+            #expect(try await d.article(english).status == .published)
         }
     }
 

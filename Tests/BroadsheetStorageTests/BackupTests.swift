@@ -56,8 +56,8 @@ struct BackupTests {
             try data.write(to: URL(fileURLWithPath: (photos as NSString).appendingPathComponent(name)))
         }
         _ = try await NewsroomWriter(database: database).createPhoto(
-            file: "\(ContentHash.hex(second)).png", width: 100, height: 100, caption: "Second", credit: "Test",
-            altText: "A second photo")
+            file: "\(ContentHash.hex(second)).png", width: 100, height: 100, credit: "Test",
+            texts: ["en": PhotoText(caption: "Second", altText: "A second photo")])
         return files
     }
 

@@ -1,4 +1,4 @@
-import BroadsheetStorage
+@testable import BroadsheetStorage
 import BroadsheetTestSupport
 import Logging
 import SQLKit
@@ -14,6 +14,30 @@ struct MigrationTests {
             #expect(first == Migrator.latestNumber)
             #expect(try await migrator.appliedNumbers() == Array(1...Migrator.latestNumber))
             #expect(try await migrator.migrate() == 0)
+        }
+    }
+
+    @Test("a photo's caption and alt text from before migration 12 read the same in every edition after it")
+    func photoTextsCopiedToEveryEdition() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            try await database.transaction { db in
+                for migration in MigrationList.all where migration.number < 12 { try await migration.apply(db) }
+                for (position, code) in ["en", "uk", "ru"].enumerated() {
+                    try await db.insert(into: "editions").columns("code", "path_prefix", "name", "locale", "position")
+                        .values(SQLBind(code), SQLBind(code), SQLBind(code), SQLBind(code), SQLBind(position)).run()
+                }
+                try await db.insert(into: "photos")
+                    .columns("id", "file", "width", "height", "caption", "credit", "alt_text", "created_at")
+                    .values(
+                        SQLBind(7), SQLBind("a.png"), SQLBind(10), SQLBind(10), SQLBind("Dawn"), SQLBind("Studio"),
+                        SQLBind("A port at dawn"), SQLBind(0)
+                    ).run()
+                for migration in MigrationList.all where migration.number >= 12 { try await migration.apply(db) }
+            }
+            for code in ["en", "uk", "ru"] {
+                let photo = try #require(try await PublicQueries(database: database).photos(ids: [7], edition: code).first)
+                #expect(photo.caption == "Dawn" && photo.altText == "A port at dawn" && photo.credit == "Studio", "\(code)")
+            }
         }
     }
 

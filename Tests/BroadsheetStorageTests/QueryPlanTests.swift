@@ -206,7 +206,7 @@ struct QueryPlanTests {
         #expect(try await !queries.related(toTags: article.tags.map(\.id), excluding: article.id, limit: 5, now: now).isEmpty)
         #expect(try await !queries.withTag(tag.id, limit: 5, excluding: article.id, now: now).isEmpty)
         let photos = Set(latest.compactMap(\.photo))
-        #expect(try await queries.photos(ids: photos.map(\.id)).count == photos.count)
+        #expect(try await queries.photos(ids: photos.map(\.id), edition: "en").count == photos.count)
         #expect(try await queries.photoExists(file: try #require(photos.first).file))
 
         // Tag, author and day pages, and a tag's old address.

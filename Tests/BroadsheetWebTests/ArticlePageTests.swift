@@ -1,6 +1,8 @@
+import BroadsheetStorage
 import BroadsheetTestSupport
 import Foundation
 import HummingbirdTesting
+import SQLKit
 import Testing
 
 @Suite("Article page")
@@ -55,6 +57,25 @@ struct ArticlePageTests {
             #expect(!page.html.contains("Updated"))
             #expect(!page.html.contains("Advertisement"))
             #expect(!page.html.contains("<p class=\"label-line\">"))
+        }
+    }
+
+    @Test("one photo shows its Ukrainian caption and alt text on the Ukrainian page, its English ones on the English")
+    func photoWordsPerEdition() async throws {
+        try await SiteHarness.withSite(prepare: { database, fixture in
+            try await database.sql.update("articles").set("main_photo_id", to: SQLBind(fixture.ids.photo))
+                .set("body", to: SQLBind("Перший абзац.\n\n[photo: \(fixture.ids.photo)]"))
+                .where("id", .equal, SQLBind(fixture.ids.showcaseUK)).run()
+        }) { client, _ in
+            let ukrainian = try await client.page(articlePath("/", hoursAgo: 2.5, slug: "yak-merezha-perezhyvaie-speku")).html
+            expectInOrder(ukrainian, [
+                "alt=\"Річковий порт на світанку\"", "Світанок над річковим портом", "Фото: Test Studio",
+                "Перший абзац.", "alt=\"Річковий порт на світанку\"", "Світанок над річковим портом",
+            ])
+            #expect(!ukrainian.contains("Dawn over the river port") && !ukrainian.contains("A river port at dawn"))
+            let english = try await client.page(Self.showcase).html
+            expectInOrder(english, ["alt=\"A river port at dawn\"", "Dawn over the river port"])
+            #expect(!english.contains("Світанок") && !english.contains("Річковий"))
         }
     }
 

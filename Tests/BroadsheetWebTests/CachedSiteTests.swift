@@ -121,7 +121,9 @@ struct CachedSiteTests {
             let pages = [Self.showcase, "/eng/", "/eng/sections/politics/"]
             for page in pages { #expect(try await !site.client.page(page).html.contains("Pylons at dusk, newly edited")) }
             let library = PhotoLibrary(database: site.database, directory: "/nonexistent")
-            try await library.update(id: site.fixture.ids.photo, caption: "Pylons", credit: "Staff", altText: "Pylons at dusk, newly edited")
+            try await library.update(
+                id: site.fixture.ids.photo, credit: "Staff",
+                texts: ["en": PhotoText(caption: "Pylons", altText: "Pylons at dusk, newly edited")])
             for page in pages { #expect(try await site.client.page(page).html.contains("Pylons at dusk, newly edited"), "\(page)") }
         }
     }

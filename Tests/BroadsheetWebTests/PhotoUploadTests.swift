@@ -25,9 +25,9 @@ struct PhotoUploadTests {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         if let csrf { field("csrf", csrf) }
-        field("caption", caption)
+        field("caption_en", caption)
         field("credit", credit)
-        field("alt", alt)
+        field("alt_en", alt)
         body.writeString(
             "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: image/jpeg\r\n\r\n")
         body.writeBytes(file)
@@ -68,6 +68,7 @@ struct PhotoUploadTests {
 
             let library = try await harness.get("/admin/photos?q=harbour", session: session)
             expectInOrder(library.html, ["Photos", "/photos/\(photo.file)", "Dawn over the harbour", "Olena Koval"])
+            #expect(library.html.contains("No caption in: Українська, Русский"))
             let none = try await harness.get("/admin/photos?q=zzzz", session: session)
             #expect(none.html.contains("No photo matches."))
         }
@@ -119,6 +120,11 @@ struct PhotoUploadTests {
             let created = try await harness.post("/admin/articles/new", session: session, fields: fields)
             let articleMatch = try #require(created.headers[.location]?.firstMatch(of: /articles\/(\d+)/))
             let articleID = try #require(Int(articleMatch.1))
+            let editor = try await harness.get("/admin/articles/\(articleID)", session: session)
+            expectInOrder(editor.html, [
+                "Photos this article shows that cannot be published yet",
+                "<a href=\"/admin/photos/\(photoID)\">photo \(photoID)</a> — missing: credit", ">Publish now<",
+            ])
             let refused = try await ArticleWorkflowTests.move(harness, articleID, to: "published", session: session, csrf: csrf)
             #expect(refused.status == .badRequest)
             #expect(String(buffer: refused.body).contains("Missing: photo \(photoID): credit."))
@@ -126,10 +132,13 @@ struct PhotoUploadTests {
 
             let fixed = try await harness.post(
                 "/admin/photos/\(photoID)", session: session,
-                fields: ["csrf": csrf, "caption": "Dawn over the harbour", "credit": "Olena Koval", "alt": "Cranes at dawn"])
+                fields: [
+                    "csrf": csrf, "caption_en": "Dawn over the harbour", "credit": "Olena Koval", "alt_en": "Cranes at dawn",
+                ])
             #expect(fixed.status == .seeOther)
             let published = try await ArticleWorkflowTests.move(harness, articleID, to: "published", session: session, csrf: csrf)
             #expect(published.status == .seeOther)
+            #expect(try await !harness.get("/admin/articles/\(articleID)", session: session).html.contains("cannot be published yet"))
             let page = try await harness.get("/eng/news/2025/07/01/ferry-service-returns-to-the-dnipro/", session: nil)
             #expect(page.html.contains("width=\"320\" height=\"180\" alt=\"Cranes at dawn\""))
             #expect(page.html.contains("Photo: Olena Koval"))

@@ -123,9 +123,9 @@ def run(server, driver):
         driver.get(base + "/admin/photos")
         form = driver.find_element(By.CSS_SELECTOR, "form[enctype='multipart/form-data']")
         form.find_element(By.NAME, "file").send_keys(PHOTO)
-        fill("caption", CAPTION, form)
+        fill("caption_en", CAPTION, form)  # the article is English: its edition's caption and alt text
         fill("credit", CREDIT, form)
-        fill("alt", ALT, form)
+        fill("alt_en", ALT, form)
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         photo_id = wait_for_url(r"/admin/photos/(\d+)", "the new photo's page").group(1)
         if f"[photo: {photo_id}]" not in driver.page_source:

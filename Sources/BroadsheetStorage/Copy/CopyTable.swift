@@ -49,7 +49,7 @@ public enum CopiedTables {
         "editions", "sections", "tags", "authors", "photos", "translation_groups", "articles", "article_tags",
         "article_authors", "article_sources", "article_old_urls", "settings", "ad_slots", "staff", "sign_in_attempts",
         "audit_log", "article_revisions", "article_corrections", "deleted_articles", "tag_redirects",
-        "section_entries", "tag_entries", "people", "author_redirects",
+        "section_entries", "tag_entries", "people", "author_redirects", "photo_texts",
     ]
 
     /// Signed-in sessions: left out unless asked for, since whoever holds one is let in on the new server too.

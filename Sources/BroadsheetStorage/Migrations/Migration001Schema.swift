@@ -34,6 +34,7 @@ enum Migration001Schema {
             .column("file", type: .text, .notNull)
             .column("width", type: .int, .notNull)
             .column("height", type: .int, .notNull)
+            // `caption` and `alt_text` are no longer read: since migration 012 they are per edition, in photo_texts.
             .column("caption", type: .text, .notNull, .default(""))
             .column("credit", type: .text, .notNull, .default(""))
             .column("alt_text", type: .text, .notNull, .default(""))

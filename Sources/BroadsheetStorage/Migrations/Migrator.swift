@@ -23,6 +23,7 @@ enum MigrationList {
         Migration009SearchIndex.migration,
         Migration010SearchInPublicationOrder.migration,
         Migration011Entries.migration,
+        Migration012PhotoTexts.migration,
     ]
 }
 

@@ -120,7 +120,7 @@ struct MachineSite: Sendable {
         }
         let articles = try await queries.feedArticles(summaries)
         let bodies = articles.map { ArticleBody(parsing: $0.body) }
-        let photos = try await queries.photos(ids: Array(Set(bodies.flatMap(\.photoIDs))))
+        let photos = try await queries.photos(ids: Array(Set(bodies.flatMap(\.photoIDs))), edition: edition.code)
         let renderer = BodyRenderer(
             photos: Dictionary(uniqueKeysWithValues: photos.map { ($0.id, InlinePhoto(photo: $0)) }),
             creditLabel: context.strings["photoCredit"])

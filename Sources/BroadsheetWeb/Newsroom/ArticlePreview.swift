@@ -40,7 +40,7 @@ struct ArticlePreview: Sendable {
     /// The article as readers would get it if it were published now.
     private func publicArticle(_ article: EditableArticle, now: Date) async throws -> Article {
         let draft = article.draft
-        let photo = try await draft.mainPhotoID.asyncMap { try await queries.photos(ids: [$0]).first } ?? nil
+        let photo = try await draft.mainPhotoID.asyncMap { try await queries.photos(ids: [$0], edition: draft.edition).first } ?? nil
         let calendar = EditionCalendar(localeIdentifier: "en_GB", timeZone: gate.site.configuration.timeZone)
         let publishedAt = article.publishedAt ?? now
         let summary = ArticleSummary(

@@ -95,7 +95,7 @@ struct AuthorViews: Sendable {
         let strings = base.strings(member.language)
         let title = person.map { $0.names.isEmpty ? strings["authors"] : $0.names } ?? strings["newAuthor"]
         let layout = base.layout(title: title, language: member.language, member: member, csrf: csrf)
-        var photos = try await desk.photoChoices(limit: 100).map {
+        var photos = try await desk.photoChoices(edition: member.language, limit: 100).map {
             NewsroomViews.Option(value: String($0.id), label: $0.label, selected: $0.id == typed.photoID)
         }
         // A photo older than the recent ones stays chosen.

@@ -181,6 +181,13 @@ struct EditorViews: Sendable {
         let lines: [UnnamedLine]
     }
 
+    /// A photo the article shows that lacks words in its edition, linked to the photo's page.
+    struct PhotoGapLine {
+        let id: Int
+        let path: String
+        let missing: String
+    }
+
     struct EditorPage {
         let title: String
         let csrf: String
@@ -206,6 +213,8 @@ struct EditorViews: Sendable {
         let breaking: Bool
         let top: Bool
         let workflow: Workflow?
+        let hasPhotoGaps: Bool
+        let photoGaps: [PhotoGapLine]
         let preview: Preview?
         let hasRevisions: Bool
         let revisions: [RevisionLine]
@@ -227,6 +236,8 @@ struct EditorViews: Sendable {
             choices.map { NewsroomViews.Option(value: String($0.id), label: $0.label, selected: selected.contains($0.id)) }
         }
         let revisions = try await article.asyncMap { try await desk.revisions(of: $0.id) } ?? []
+        // Said before Publish is pressed, for the same reason the desk would refuse it.
+        let gaps = article == nil ? [] : try await desk.photoGaps(of: draft)
         let model = EditorPage(
             title: title, csrf: csrf,
             action: article.map { "/admin/articles/\($0.id)" } ?? "/admin/articles/new",
@@ -244,9 +255,15 @@ struct EditorViews: Sendable {
                 try await queries.authorChoices(edition: draft.edition, keeping: Set(draft.authorIDs)),
                 Set(draft.authorIDs)),
             sources: EditorForm.sourcesText(draft.sources),
-            photos: options(try await queries.photoChoices(), Set([draft.mainPhotoID].compactMap { $0 })),
+            photos: options(try await queries.photoChoices(edition: draft.edition), Set([draft.mainPhotoID].compactMap { $0 })),
             mayArrange: Permissions.allows(member.role, .arrangeHomePage), breaking: draft.isBreaking, top: draft.isTop,
             workflow: article.map { workflow($0, member: member, csrf: csrf, strings: strings) },
+            hasPhotoGaps: !gaps.isEmpty,
+            photoGaps: gaps.map { gap in
+                PhotoGapLine(
+                    id: gap.photoID, path: "/admin/photos/\(gap.photoID)",
+                    missing: gap.missing.map { strings["missing_\($0.rawValue)"] }.joined(separator: ", "))
+            },
             preview: showPreview || article != nil ? try await preview(draft, member: member) : nil,
             hasRevisions: !revisions.isEmpty,
             revisions: revisions.map { revision in
@@ -361,7 +378,7 @@ struct EditorViews: Sendable {
     /// The body rendered by the same renderer, with the same photo lookup, as the public article page.
     private func preview(_ draft: ArticleDraft, member: StaffMember) async throws -> Preview {
         let body = ArticleBody(parsing: draft.body)
-        let photos = try await PublicQueries(database: desk.database).photos(ids: body.photoIDs)
+        let photos = try await PublicQueries(database: desk.database).photos(ids: body.photoIDs, edition: draft.edition)
         let editionStrings = site.edition(code: draft.edition).map { site.context(for: $0).strings }
         let renderer = BodyRenderer(
             photos: Dictionary(uniqueKeysWithValues: photos.map { ($0.id, InlinePhoto(photo: $0)) }),

@@ -41,18 +41,51 @@ struct NewsroomPhotos: Sendable {
                     return try views.editor.message(member: member, csrf: session.csrfToken, key: "notFound", status: .notFound)
                 }
                 try await library.update(
-                    id: id, caption: form["caption"].trimmed, credit: form["credit"].trimmed, altText: form["alt"].trimmed)
+                    id: id, credit: form["credit"].trimmed, texts: Self.texts(editions: editionCodes) { form[$0] })
                 return gate.security.seeOther("/admin/photos/\(id)?saved=1")
             }
         }
     }
 
+    private var editionCodes: [String] { views.base.site.configuration.editions.all.map(\.code) }
+
+    /// The caption and alt text typed for each edition ("caption_uk", "alt_uk"; a missing field reads as "").
+    static func texts(editions: [String], field: (String) -> String?) -> [String: PhotoText] {
+        Dictionary(
+            uniqueKeysWithValues: editions.map { code in
+                (
+                    code,
+                    PhotoText(
+                        caption: field("caption_\(code)")?.trimmed ?? "", altText: field("alt_\(code)")?.trimmed ?? "")
+                )
+            })
+    }
+
     struct Upload: Decodable {
         let csrf: String?
-        let caption: String?
         let credit: String?
-        let alt: String?
         let file: Data?
+        /// The per-edition fields as typed, by name ("caption_en", "alt_en").
+        let words: [String: String]
+
+        private struct Field: CodingKey {
+            let stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Field.self)
+            csrf = try container.decodeIfPresent(String.self, forKey: Field(stringValue: "csrf"))
+            credit = try container.decodeIfPresent(String.self, forKey: Field(stringValue: "credit"))
+            file = try container.decodeIfPresent(Data.self, forKey: Field(stringValue: "file"))
+            var words: [String: String] = [:]
+            for key in container.allKeys where key.stringValue.hasPrefix("caption_") || key.stringValue.hasPrefix("alt_") {
+                words[key.stringValue] = try container.decode(String.self, forKey: key)
+            }
+            self.words = words
+        }
     }
 
     private func upload(request: Request, context: BroadsheetRequestContext, member: StaffMember, session: StaffSession)
@@ -100,13 +133,13 @@ struct NewsroomPhotos: Sendable {
             let message = error == .notAnImage ? strings["uploadNotImage"] : "\(strings["uploadNotImage"]) (\(error.description))"
             return try await refuse(message, .unsupportedMediaType, upload)
         }
-        let photo = try await library.add(
-            bytes: clean, info: info, caption: upload.caption?.trimmed ?? "", credit: upload.credit?.trimmed ?? "",
-            altText: upload.alt?.trimmed ?? "", now: gate.clock())
+        let id = try await library.add(
+            bytes: clean, info: info, credit: upload.credit?.trimmed ?? "",
+            texts: Self.texts(editions: editionCodes) { upload.words[$0] }, now: gate.clock())
         try await gate.audit.record(
-            "uploaded a photo", by: member, subject: "photo \(photo.id)",
+            "uploaded a photo", by: member, subject: "photo \(id)",
             detail: "\(info.format.rawValue) \(info.width)×\(info.height), \(clean.count) bytes", now: gate.clock())
-        return gate.security.seeOther("/admin/photos/\(photo.id)?saved=1")
+        return gate.security.seeOther("/admin/photos/\(id)?saved=1")
     }
 }
 

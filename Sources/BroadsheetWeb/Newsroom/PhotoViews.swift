@@ -9,6 +9,14 @@ struct PhotoViews: Sendable {
     let editor: EditorViews
     let library: PhotoLibrary
 
+    /// One edition's caption and alt text, as fields of a form.
+    struct TextFields {
+        let code: String
+        let editionName: String
+        let caption: String
+        let alt: String
+    }
+
     struct Tile {
         let id: Int
         let src: String
@@ -18,6 +26,8 @@ struct PhotoViews: Sendable {
         let caption: String
         let credit: String?
         let editPath: String
+        /// The editions whose pages would show the photo with no caption, by name.
+        let lacksCaption: String?
     }
 
     struct LibraryPage {
@@ -25,13 +35,31 @@ struct PhotoViews: Sendable {
         let csrf: String
         let message: String?
         let mayUpload: Bool
-        let caption: String
         let credit: String
-        let alt: String
+        let fields: [TextFields]
         let words: String
         let hasPhotos: Bool
         let photos: [Tile]
         let pagination: NewsroomViews.Pagination?
+    }
+
+    private var editions: [Edition] { base.site.configuration.editions.all }
+
+    /// Each edition's fields, filled with `texts`.
+    private func fields(_ texts: [String: PhotoText]) -> [TextFields] {
+        editions.map {
+            TextFields(
+                code: $0.code, editionName: $0.name, caption: texts[$0.code]?.caption ?? "",
+                alt: texts[$0.code]?.altText ?? "")
+        }
+    }
+
+    /// The photo as the library shows it: in the staff member's language when that edition has a caption,
+    /// else in the first edition that has one.
+    private func shown(_ photo: LibraryPhoto, language: String) -> Photo {
+        let codes = [language] + editions.map(\.code)
+        let code = codes.first { !(photo.texts[$0]?.caption ?? "").isEmpty } ?? language
+        return photo.photo(in: code)
     }
 
     func library(
@@ -43,15 +71,19 @@ struct PhotoViews: Sendable {
         let layout = base.layout(title: strings["photos"], language: member.language, member: member, csrf: csrf)
         let photos = try await library.search(words: words, limit: size + 1, offset: (page - 1) * size)
         let query = words.isEmpty ? "" : "q=\(words.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&"
+        let typedTexts = NewsroomPhotos.texts(editions: editions.map(\.code)) { typed?.words[$0] }
         let model = LibraryPage(
             title: layout.title, csrf: csrf, message: message,
-            mayUpload: Permissions.allows(member.role, .uploadPhoto), caption: typed?.caption ?? "",
-            credit: typed?.credit ?? "", alt: typed?.alt ?? "", words: words, hasPhotos: !photos.isEmpty,
-            photos: photos.prefix(size).map {
-                Tile(
-                    id: $0.id, src: SitePath.photo(file: $0.file).path, width: $0.width, height: $0.height,
-                    alt: $0.altText, caption: $0.caption, credit: $0.credit.isEmpty ? nil : $0.credit,
-                    editPath: "/admin/photos/\($0.id)")
+            mayUpload: Permissions.allows(member.role, .uploadPhoto), credit: typed?.credit ?? "",
+            fields: fields(typedTexts), words: words, hasPhotos: !photos.isEmpty,
+            photos: photos.prefix(size).map { photo in
+                let shown = shown(photo, language: member.language)
+                let lacking = editions.filter { (photo.texts[$0.code]?.caption ?? "").trimmed.isEmpty }.map(\.name)
+                return Tile(
+                    id: photo.id, src: SitePath.photo(file: photo.file).path, width: photo.width, height: photo.height,
+                    alt: shown.altText, caption: shown.caption, credit: photo.credit.isEmpty ? nil : photo.credit,
+                    editPath: "/admin/photos/\(photo.id)",
+                    lacksCaption: lacking.isEmpty ? nil : lacking.joined(separator: ", "))
             },
             pagination: page > 1 || photos.count > size
                 ? NewsroomViews.Pagination(
@@ -67,22 +99,22 @@ struct PhotoViews: Sendable {
         let id: Int
         let action: String
         let mayEdit: Bool
-        let caption: String
         let credit: String
+        let fields: [TextFields]
         let alt: String
         let src: String
         let width: Int
         let height: Int
     }
 
-    func photo(_ photo: Photo, member: StaffMember, csrf: String, saved: Bool) throws -> Response {
+    func photo(_ photo: LibraryPhoto, member: StaffMember, csrf: String, saved: Bool) throws -> Response {
         let strings = base.strings(member.language)
         let layout = base.layout(title: "\(strings["editPhoto"]) \(photo.id)", language: member.language, member: member, csrf: csrf)
         let model = PhotoPage(
             title: layout.title, csrf: csrf, message: saved ? strings["photoSaved"] : nil, id: photo.id,
             action: "/admin/photos/\(photo.id)", mayEdit: Permissions.allows(member.role, .editPhotoMetadata),
-            caption: photo.caption, credit: photo.credit, alt: photo.altText, src: SitePath.photo(file: photo.file).path,
-            width: photo.width, height: photo.height)
+            credit: photo.credit, fields: fields(photo.texts), alt: shown(photo, language: member.language).altText,
+            src: SitePath.photo(file: photo.file).path, width: photo.width, height: photo.height)
         return try base.page(model, template: "newsroom/photo", layout: layout)
     }
 }

@@ -76,7 +76,7 @@ enum ArticlePage {
         let path = SitePath.article(edition.edition, summary.day, slug: summary.slug)
 
         let body = ArticleBody(parsing: article.body)
-        let photos = try await queries.photos(ids: body.photoIDs)
+        let photos = try await queries.photos(ids: body.photoIDs, edition: summary.edition)
         let renderer = BodyRenderer(
             photos: Dictionary(uniqueKeysWithValues: photos.map { ($0.id, InlinePhoto(photo: $0)) }),
             creditLabel: strings["photoCredit"])
