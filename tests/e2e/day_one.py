@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Day one of a real paper, in a real browser, from an empty database (issue 15's check).
 
-Nothing is seeded and the database is never touched: two accounts come from `broadsheet user add` (the
-admin, and the editor, since the newsroom has no page to invite staff yet), the rest through the newsroom's
-pages. The admin sets up the two-step sign-in, adds three sections and four tags with names in the three
-editions and two authors (one the editor's own byline, one an agency's). The editor uploads two photos,
+Nothing is seeded and the database is never touched: the admin's account comes from `broadsheet user add`,
+the rest through the newsroom's pages. The admin sets up the two-step sign-in, adds the editor's account,
+three sections and four tags with names in the three editions and two authors (one the editor's own byline,
+one an agency's). The editor uploads two photos,
 writes an English story with a past publication time (Monday 30 June 2025, 19:53 Kyiv time), both photos,
 two sources and two tags, publishes it, translates it into Ukrainian and Russian and publishes both at the
 same time. Then each article page shows its own edition's byline, section and tags, the English one is on
@@ -131,6 +131,18 @@ def run(server, driver):
 
     with step("the admin signs in on an empty newsroom and sets up the two-step sign-in"):
         sign_in(ADMIN[0])
+
+    with step("the admin adds the editor's account on the staff page"):
+        driver.get(base + "/admin/staff")
+        form = driver.find_element(By.CSS_SELECTOR, "form[action='/admin/staff']")
+        fill("name", EDITOR[1], form)
+        fill("email", EDITOR[0], form)
+        Select(form.find_element(By.NAME, "role")).select_by_value(EDITOR[2])
+        Select(form.find_element(By.NAME, "language")).select_by_value("en")
+        fill("password", PASSWORD, form)
+        submit(form)
+        if EDITOR[0] not in driver.page_source:
+            raise AssertionError("the staff page does not list the new account")
 
     with step("the admin adds three sections, each named in three editions"):
         for names in SECTIONS:
@@ -263,9 +275,8 @@ def main():
     driver = None
     with DemoServer("day-one") as server:
         try:
-            with step("the admin's and the editor's accounts made with `broadsheet user add`"):
-                for email, name, role in (ADMIN, EDITOR):
-                    server.add_user(email, name, role)
+            with step("the admin's account made with `broadsheet user add`"):
+                server.add_user(*ADMIN)
             with step(f"an empty newsroom answers on {server.base}"):
                 server.start(demo=False)
             driver = browser()
