@@ -194,14 +194,19 @@ def run(server, driver):
         headline, lead = STORY["en"]
         fill("headline", headline, form)
         fill("lead", lead, form)
-        fill("body", f"The first missile flew 600 km.\n\n[photo: {photo_ids[1]}]\n\nThe second fell short.", form)
+        fill("body", "The first missile flew 600 km.\n\nThe second fell short.", form)
+        # Both photos are picked from thumbnails: the first as the main photo, the second placed in the text.
+        form.find_element(By.CSS_SELECTOR, f"label[for=e-main-{photo_ids[0]}]").click()
+        form.find_element(By.CSS_SELECTOR, f"input[name=inText][value='{photo_ids[1]}']").click()
         Select(form.find_element(By.NAME, "section")).select_by_visible_text("World")
         fill("tags", "North Korea, Missiles", form)
         form.find_element(By.XPATH, ".//label[normalize-space()='Tetyana Oliynyk']/input").click()
         fill("sources", SOURCES, form)
-        Select(form.find_element(By.NAME, "photo")).select_by_value(photo_ids[0])
         form.find_element(By.CSS_SELECTOR, "button[name=do][value=save]").click()
         article = wait_for_url(r"/admin/articles/(\d+)\?saved=1", "the saved article").group(1)
+        body = driver.find_element(By.NAME, "body").get_attribute("value")
+        if f"[photo: {photo_ids[1]}]" not in body:
+            raise AssertionError(f"the body does not place the second photo: {body!r}")
 
     with step("the editor publishes it at its real time, Monday 30 June 2025, 19:53"):
         english = publish_at(PUBLISHED)

@@ -42,7 +42,7 @@ ALT = "A lit tram crossing a bridge over dark water"
 
 def run(server, driver):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select, WebDriverWait
+    from selenium.webdriver.support.ui import WebDriverWait
 
     base = server.base
 
@@ -109,7 +109,8 @@ def run(server, driver):
         fill("headline", HEADLINE, form)
         fill("lead", LEAD, form)
         fill("body", f"{PARAGRAPH_1}\n\n[photo: {photo_id}]\n\n{PARAGRAPH_2}", form)
-        Select(form.find_element(By.NAME, "photo")).select_by_value(photo_id)
+        # The main photo is picked by clicking its thumbnail.
+        form.find_element(By.CSS_SELECTOR, f"label[for=e-main-{photo_id}]").click()
         form.find_element(By.CSS_SELECTOR, "button[name=do][value=save]").click()
         article_id = wait_for_url(r"/admin/articles/(\d+)\?saved=1", "the saved article").group(1)
         if workflow_status() != "draft":
