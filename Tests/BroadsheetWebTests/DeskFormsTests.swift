@@ -135,4 +135,29 @@ struct DeskFormsTests {
             #expect(after.html.contains("The tag “Budget”"))
         }
     }
+
+    @Test("the editor picks photos from thumbnails: one as the main photo, one placed in the text by its line")
+    func photoPicker() async throws {
+        try await NewsroomHarness.run { harness in
+            let session = try await harness.signIn(harness.editor)
+            let csrf = try await harness.csrf(session: session)
+            let photo = try #require(try await DeskQueries(database: harness.database).thumbnails(limit: 1).first)
+            let editor = try await harness.get("/admin/articles/new?edition=en", session: session)
+            expectInOrder(editor.html, [
+                "<legend>Photos</legend>", "<label for=\"e-main-\(photo.id)\"><img src=\"/photos/\(photo.file)\"",
+                "name=\"inText\" value=\"\(photo.id)\"",
+            ])
+            let saved = try await harness.post(
+                "/admin/articles/new", session: session,
+                pairs: [
+                    ("csrf", csrf), ("edition", "en"), ("headline", "Pictured twice"), ("body", "Text."),
+                    ("photo", String(photo.id)), ("inText", String(photo.id)), ("do", "save"),
+                ])
+            #expect(saved.status == .seeOther)
+            let location = try #require(saved.headers[.location])
+            let page = try await harness.get(location, session: session)
+            #expect(page.html.contains("Text.\n\n[photo: \(photo.id)]</textarea>"))
+            #expect(page.html.contains("id=\"e-main-\(photo.id)\" type=\"radio\" name=\"photo\" value=\"\(photo.id)\" checked"))
+        }
+    }
 }

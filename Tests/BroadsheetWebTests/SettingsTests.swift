@@ -142,6 +142,38 @@ struct SettingsTests {
 
 @Suite("People")
 struct StaffPageTests {
+    @Test("an admin adds an account on the staff page; it signs in with its first password; bad input keeps what was typed")
+    func addAccount() async throws {
+        try await NewsroomHarness.run { harness in
+            let session = try await harness.signIn(harness.admin)
+            let csrf = try await harness.csrf(session: session)
+            var fields = [
+                "csrf": csrf, "name": "Tetyana Oliynyk", "email": "Tetyana@Example.org", "role": "editor",
+                "language": "en", "password": "short",
+            ]
+            let refused = try await harness.post("/admin/staff", session: session, fields: fields)
+            #expect(refused.status == .badRequest)
+            expectInOrder(String(buffer: refused.body), [
+                "The password was refused: a password needs at least 12 characters.", "value=\"Tetyana Oliynyk\"",
+                "value=\"tetyana@example.org\"",
+            ])
+            fields["password"] = NewsroomHarness.password
+            #expect(try await harness.post("/admin/staff", session: session, fields: fields).status == .seeOther)
+            let added = try #require(try await StaffStore(database: harness.database).find(email: "tetyana@example.org"))
+            #expect(added.member.role == .editor && added.member.language == "en")
+            let signIn = try await harness.postSignIn(email: "tetyana@example.org", password: NewsroomHarness.password)
+            #expect(signIn.status == .seeOther && signIn.headers[.location] == "/admin/", "signed in")
+            #expect(try await harness.post("/admin/staff", session: session, fields: fields).status == .badRequest,
+                    "the address is taken")
+            let editor = try await harness.signIn(harness.editor)
+            let editorCSRF = try await harness.csrf(session: editor)
+            fields["csrf"] = editorCSRF
+            fields["email"] = "someone@example.org"
+            #expect(try await harness.post("/admin/staff", session: editor, fields: fields).status == .forbidden)
+            #expect(try await StaffStore(database: harness.database).find(email: "someone@example.org") == nil)
+        }
+    }
+
     @Test("an admin changes a role and disables an account; the audit log says who and when; others get 403")
     func manageStaff() async throws {
         try await NewsroomHarness.run { harness in

@@ -17,12 +17,12 @@ import re
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 
 sys.dont_write_bytecode = True  # no __pycache__ in the working tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from newsroom_support import (BIN, BROWSER_ARGS, CHROMEDRIVER, CHROMIUM, PASSWORD, ROOT,  # noqa: E402
-                              DemoServer, totp)
+from newsroom_support import (BIN, CHROMEDRIVER, CHROMIUM, PASSWORD, ROOT,  # noqa: E402
+                              DemoServer, totp,
+                              StepFailed, browser, step, steps)
 
 PHOTO = os.path.join(ROOT, "Tests", "BroadsheetWebTests", "Fixtures", "gps.jpg")
 REPORTER = ("reporter@example.org", "Roman Reporter", "author")
@@ -40,41 +40,9 @@ CREDIT = "Broadsheet test desk"
 ALT = "A lit tram crossing a bridge over dark water"
 
 
-class StepFailed(Exception):
-    pass
-
-
-steps = []
-
-
-@contextmanager
-def step(name):
-    start = time.monotonic()
-    try:
-        yield
-    except Exception as e:  # noqa: BLE001: any failure ends the test with the step's name
-        raise StepFailed(f"step {len(steps) + 1} \"{name}\" failed after {time.monotonic() - start:.2f} s: "
-                         f"{type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}") from e
-    took = time.monotonic() - start
-    steps.append((name, took))
-    print(f"  ok  {len(steps):2d}. {name} ({took:.2f} s)", flush=True)
-
-
-def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    os.environ.setdefault("SE_OFFLINE", "true")  # never let Selenium Manager download a driver
-    os.environ.setdefault("SE_AVOID_STATS", "true")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for a in BROWSER_ARGS + ["--window-size=1280,900"]:
-        opts.add_argument(a)
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
-
-
 def run(server, driver):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select, WebDriverWait
+    from selenium.webdriver.support.ui import WebDriverWait
 
     base = server.base
 
@@ -141,7 +109,8 @@ def run(server, driver):
         fill("headline", HEADLINE, form)
         fill("lead", LEAD, form)
         fill("body", f"{PARAGRAPH_1}\n\n[photo: {photo_id}]\n\n{PARAGRAPH_2}", form)
-        Select(form.find_element(By.NAME, "photo")).select_by_value(photo_id)
+        # The main photo is picked by clicking its thumbnail.
+        form.find_element(By.CSS_SELECTOR, f"label[for=e-main-{photo_id}]").click()
         form.find_element(By.CSS_SELECTOR, "button[name=do][value=save]").click()
         article_id = wait_for_url(r"/admin/articles/(\d+)\?saved=1", "the saved article").group(1)
         if workflow_status() != "draft":

@@ -4,6 +4,7 @@ staff accounts made with the command line, a signed-in session over plain HTTP, 
 Standard library only; selenium is imported by the browser test itself.
 """
 import base64
+from contextlib import contextmanager
 import hashlib
 import hmac
 import html
@@ -71,10 +72,11 @@ class DemoServer:
                                f"{(out.stderr or out.stdout).strip()}")
         return out.stdout.strip()
 
-    def start(self, timeout=180):
+    def start(self, timeout=180, demo=True):
+        """Serves the demo, or with `demo=False` an empty newsroom (a paper's first day)."""
         self.log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
-            [BIN, "serve", "--demo", "--port", str(self.port), "--database", self.database,
+            [BIN, "serve", *(["--demo"] if demo else []), "--port", str(self.port), "--database", self.database,
              "--photos", self.photos],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + timeout
@@ -206,3 +208,40 @@ class HttpSession:
                                                       "code": totp(html.unescape(m.group(1)))})
         if not location.endswith("/admin/"):
             raise RuntimeError(f"the second step sent us to {location!r}, not the dashboard")
+
+
+# Steps and the browser, shared by the browser tests.
+
+class StepFailed(Exception):
+    pass
+
+
+steps = []
+
+
+@contextmanager
+def step(name):
+    """Runs one named step of a browser test, prints it with its duration, and names it when it fails."""
+    start = time.monotonic()
+    try:
+        yield
+    except Exception as e:  # noqa: BLE001: any failure ends the test with the step's name
+        first = str(e).strip().splitlines()[0] if str(e).strip() else ""
+        raise StepFailed(f"step {len(steps) + 1} \"{name}\" failed after {time.monotonic() - start:.2f} s: "
+                         f"{type(e).__name__}: {first}") from e
+    took = time.monotonic() - start
+    steps.append((name, took))
+    print(f"  ok  {len(steps):2d}. {name} ({took:.2f} s)", flush=True)
+
+
+def browser():
+    """Debian's headless Chromium through its chromedriver; Selenium never downloads anything."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    os.environ.setdefault("SE_OFFLINE", "true")
+    os.environ.setdefault("SE_AVOID_STATS", "true")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for a in BROWSER_ARGS + ["--window-size=1280,900"]:
+        opts.add_argument(a)
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)

@@ -76,6 +76,8 @@ struct AuthorViews: Sendable {
         let title: String
         let csrf: String
         let message: String?
+        /// A refusal is announced at once (role alert); "saved" politely (role status).
+        let refused: Bool
         let action: String
         let isNew: Bool
         let editions: [EditionFields]
@@ -106,7 +108,7 @@ struct AuthorViews: Sendable {
             try await people.list(limit: 2000).filter { $0.id != person.id }
         } ?? []
         let model = FormPage(
-            title: title, csrf: csrf, message: message,
+            title: title, csrf: csrf, message: message, refused: status != .ok,
             action: person.map { "/admin/authors/\($0.id)" } ?? "/admin/authors/new", isNew: person == nil,
             editions: site.configuration.editions.all.map { edition in
                 let byline = person?.byline(edition.code)

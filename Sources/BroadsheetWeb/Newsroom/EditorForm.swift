@@ -11,7 +11,8 @@ enum EditorForm {
             headline: form["headline"].trimmingCharacters(in: .whitespacesAndNewlines),
             slug: form["slug"].trimmingCharacters(in: .whitespaces).lowercased(),
             lead: form["lead"].trimmingCharacters(in: .whitespacesAndNewlines),
-            body: form["body"].replacingOccurrences(of: "\r\n", with: "\n"),
+            body: placing(
+                form.all("inText").compactMap(Int.init), in: form["body"].replacingOccurrences(of: "\r\n", with: "\n")),
             sectionID: Int(form["section"]),
             tags: form["tags"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
             authorIDs: form.all("author").compactMap(Int.init),
@@ -19,6 +20,16 @@ enum EditorForm {
             mainPhotoID: Int(form["photo"]),
             isBreaking: form["breaking"] == "1",
             isTop: form["top"] == "1")
+    }
+
+    /// The body with a photo line at its end for each photo ticked "in the text" that it does not show yet: the
+    /// picker writes the line, the writer moves it where it belongs.
+    static func placing(_ photos: [Int], in body: String) -> String {
+        let shown = Set(ArticleBody(parsing: body).photoIDs)
+        let lines = photos.filter { !shown.contains($0) }.map { "[photo: \($0)]" }
+        guard !lines.isEmpty else { return body }
+        let text = body.trimmingCharacters(in: .newlines)
+        return ([text].filter { !$0.isEmpty } + lines).joined(separator: "\n\n")
     }
 
     /// "name | what it is | https://link" per line.

@@ -208,7 +208,8 @@ struct EditorViews: Sendable {
         let tags: String
         let authors: [NewsroomViews.Option]
         let sources: String
-        let photos: [NewsroomViews.Option]
+        let photos: [PhotoPick]
+        let noPhoto: Bool
         let mayArrange: Bool
         let breaking: Bool
         let top: Bool
@@ -255,7 +256,7 @@ struct EditorViews: Sendable {
                 try await queries.authorChoices(edition: draft.edition, keeping: Set(draft.authorIDs)),
                 Set(draft.authorIDs)),
             sources: EditorForm.sourcesText(draft.sources),
-            photos: options(try await queries.photoChoices(edition: draft.edition), Set([draft.mainPhotoID].compactMap { $0 })),
+            photos: try await photoPicks(draft), noPhoto: draft.mainPhotoID == nil,
             mayArrange: Permissions.allows(member.role, .arrangeHomePage), breaking: draft.isBreaking, top: draft.isTop,
             workflow: article.map { workflow($0, member: member, csrf: csrf, strings: strings) },
             hasPhotoGaps: !gaps.isEmpty,
@@ -309,6 +310,28 @@ struct EditorViews: Sendable {
                     TranslateTarget(
                         action: "/admin/articles/\(article.id)/translate", csrf: csrf, edition: $0.code, label: $0.name)
                 } : [])
+    }
+
+    /// A photo in the editor's picker: a thumbnail that picks the main photo, and a box that places it in the text.
+    struct PhotoPick {
+        let id: Int
+        let src: String
+        let width: Int
+        let height: Int
+        let isMain: Bool
+        let inText: Bool
+    }
+
+    /// The article's photos and the library's newest, as thumbnails 160 px wide.
+    private func photoPicks(_ draft: ArticleDraft) async throws -> [PhotoPick] {
+        let inText = Set(ArticleBody(parsing: draft.body).photoIDs)
+        let own = [draft.mainPhotoID].compactMap { $0 } + inText.sorted()
+        return try await queries.thumbnails(including: own).map { photo in
+            PhotoPick(
+                id: photo.id, src: SitePath.photo(file: photo.file).path, width: 160,
+                height: max(1, 160 * photo.height / max(photo.width, 1)), isMain: photo.id == draft.mainPhotoID,
+                inText: inText.contains(photo.id))
+        }
     }
 
     /// The original's section, tags and authors that have no name in this edition, for the translator to name.
