@@ -28,7 +28,7 @@ public enum NewsroomAction: String, Sendable, CaseIterable {
     case translate
     /// Upload a photo to the photo store.
     case uploadPhoto
-    /// Edit a stored photo's caption, credit and alt text (shared by every article using it).
+    /// Edit a stored photo's credit (shared) and its caption and alt text in each edition.
     case editPhotoMetadata
     /// Rename and merge tags.
     case manageTags
