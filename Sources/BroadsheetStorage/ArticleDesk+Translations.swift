@@ -153,17 +153,7 @@ extension ArticleDesk {
         {
             return (existing.id, existing.name)
         }
-        let slug = try await kind.freeSlug(Slug.make(from: name.name, language: edition), edition: edition, db: db)
-        var columns = ["edition", "slug", "name"]
-        var values = [SQLBind(edition), SQLBind(slug), SQLBind(name.name)]
-        if kind == .section {
-            // Last in the edition's menu.
-            let last = try await db.select().column(SQLFunction("MAX", args: SQLIdentifier("position")), as: "p")
-                .from("sections").where("edition", .equal, SQLBind(edition)).first(decodingColumn: "p", as: Int?.self) ?? nil
-            columns.append("position")
-            values.append(SQLBind((last ?? -1) + 1))
-        }
-        return (try await kind.insertRow(entry: name.entry, columns: columns, values: values, now: now, in: db), name.name)
+        return (try await kind.addName(name.name, edition: edition, entry: name.entry, now: now, in: db), name.name)
     }
 }
 

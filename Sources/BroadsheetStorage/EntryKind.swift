@@ -1,3 +1,4 @@
+import BroadsheetDomain
 import Foundation
 import SQLKit
 
@@ -80,5 +81,20 @@ public enum EntryKind: String, Sendable, CaseIterable {
             suffix += 1
         }
         return slug
+    }
+
+    /// Files `name` as `edition`'s name of `entry`: its address made from the name (free in the edition), and for
+    /// a section the last place in the edition's menu. Returns the new row's id.
+    func addName(_ name: String, edition: String, entry: Int, now: Date, in db: any SQLDatabase) async throws -> Int {
+        let slug = try await freeSlug(Slug.make(from: name, language: edition), edition: edition, db: db)
+        var columns = ["edition", "slug", "name"]
+        var values = [SQLBind(edition), SQLBind(slug), SQLBind(name)]
+        if self == .section {
+            let last = try await db.select().column(SQLFunction("MAX", args: SQLIdentifier("position")), as: "p")
+                .from("sections").where("edition", .equal, SQLBind(edition)).first(decodingColumn: "p", as: Int?.self) ?? nil
+            columns.append("position")
+            values.append(SQLBind((last ?? -1) + 1))
+        }
+        return try await insertRow(entry: entry, columns: columns, values: values, now: now, in: db)
     }
 }

@@ -80,12 +80,15 @@ extension NewsroomSetup {
     /// address stays); a name cleared removes the row, unless articles of that edition carry it. At least one
     /// edition keeps a name. Returns the entry.
     @discardableResult
-    public func saveNames(_ kind: EntryKind, entry: Int?, names: [String: String], now: Date = Date()) async throws -> Int {
+    public func saveNames(
+        _ kind: EntryKind, entry: Int?, names: [String: String], by staff: StaffMember?, now: Date = Date()
+    ) async throws -> Int {
         guard kind != .author else { throw SetupError.emptyName }
         let names = names.mapValues { $0.trimmingCharacters(in: .whitespaces) }
         guard names.values.contains(where: { !$0.isEmpty }) else { throw SetupError.emptyName }
         let (saved, announced) = try await database.transaction { db -> (Int, Set<SurrogateKey>) in
             var announced: Set<SurrogateKey> = [.taxonomy]
+            let existing = entry
             let entry = if let entry { entry } else { try await kind.newEntry(now: now, in: db) }
             struct Row: Decodable {
                 let id: Int
@@ -100,17 +103,7 @@ extension NewsroomSetup {
                 case (nil, true):
                     continue
                 case (nil, false):
-                    let slug = try await kind.freeSlug(Slug.make(from: name, language: edition), edition: edition, db: db)
-                    var columns = ["edition", "slug", "name"]
-                    var values = [SQLBind(edition), SQLBind(slug), SQLBind(name)]
-                    if kind == .section {
-                        let last = try await db.select().column(SQLFunction("MAX", args: SQLIdentifier("position")), as: "p")
-                            .from("sections").where("edition", .equal, SQLBind(edition))
-                            .first(decodingColumn: "p", as: Int?.self) ?? nil
-                        columns.append("position")
-                        values.append(SQLBind((last ?? -1) + 1))
-                    }
-                    _ = try await kind.insertRow(entry: entry, columns: columns, values: values, now: now, in: db)
+                    _ = try await kind.addName(name, edition: edition, entry: entry, now: now, in: db)
                 case (let row?, false) where row.name != name:
                     try await db.update(kind.table).set("name", to: SQLBind(name)).where("id", .equal, SQLBind(row.id)).run()
                 case (let row?, true):
@@ -128,6 +121,11 @@ extension NewsroomSetup {
                 if kind == .section { announced.insert(.sections(edition)) }
                 if let row, kind == .tag { announced.formUnion([.tag(row.id), .tagged(row.id)]) }
             }
+            try await AuditLog.record(
+                existing == nil ? "added a \(kind.rawValue)" : "named a \(kind.rawValue)", by: staff,
+                subject: "\(kind.rawValue) \(entry)",
+                detail: names.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "), now: now,
+                in: db)
             return (entry, announced)
         }
         database.changes.announce(announced)

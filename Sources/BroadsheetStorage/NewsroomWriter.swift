@@ -114,8 +114,7 @@ public struct NewsroomWriter: Sendable {
 
     /// The entry (for an author, the person) an edition's row belongs to.
     public func entry(of kind: EntryKind, row id: Int) async throws -> Int? {
-        try await database.sql.select().column(SQLIdentifier(kind.column)).from(kind.table).where("id", .equal, SQLBind(id))
-            .first(decodingColumn: kind.column, as: Int?.self) ?? nil
+        try await kind.entry(of: id, db: database.sql)
     }
 
     /// Files a photo with its shared credit and its caption and alt text in each edition of `texts`.

@@ -189,4 +189,15 @@ struct PermissionsTests {
         #expect(StaffRole(rawValue: "editor") == .editor)
         #expect(StaffRole(rawValue: "Editor") == nil)
     }
+
+    @Test("The writer opens their article in every status; others only what they may edit")
+    func opening() {
+        for status in ArticleStatus.allCases {
+            #expect(Permissions.mayOpen(role: .contributor, actorID: Self.actor, ownerID: Self.actor, status: status))
+            #expect(
+                Permissions.mayOpen(role: .contributor, actorID: Self.actor, ownerID: Self.someoneElse, status: status)
+                    == false)
+            #expect(Permissions.mayOpen(role: .editor, actorID: Self.actor, ownerID: Self.someoneElse, status: status))
+        }
+    }
 }

@@ -92,6 +92,12 @@ public enum Permissions {
         return allows(role, .editOwnDraft) && isOwn(actorID: actorID, ownerID: ownerID) && status == .draft
     }
 
+    /// Whether a staff member may open an article in the editor: those who may edit it, and its writer (read-only
+    /// once it went for review, with the moves their role allows).
+    public static func mayOpen(role: StaffRole, actorID: Int, ownerID: Int?, status: ArticleStatus) -> Bool {
+        mayEdit(role: role, actorID: actorID, ownerID: ownerID, status: status) || isOwn(actorID: actorID, ownerID: ownerID)
+    }
+
     /// Whether `role` may move an article (owned by `ownerID`) from `from` to `to`.
     /// Writers may submit their own draft and withdraw it from review; editors and admins make every listed move.
     public static func mayMove(

@@ -52,7 +52,7 @@ struct NewsroomArticles: Sendable {
             }
         }
         articles.get(":id") { request, context in
-            try await editable(request, context, form: false, ownerMayView: true) { member, session, article, _ in
+            try await editable(request, context) { member, session, article, _ in
                 let mayEdit = Permissions.mayEdit(
                     role: member.role, actorID: member.id, ownerID: article.createdBy, status: article.status)
                 return try await views.editor(
@@ -104,20 +104,16 @@ struct NewsroomArticles: Sendable {
         addToolRoutes(to: router)
     }
 
-    /// Loads the article named in the path and checks the member may edit it.
-    /// With `ownerMayView`, the writer of an article they may no longer edit (it went for review) still sees
-    /// it, read-only, with the moves their role allows (withdrawing it, say).
+    /// Loads the article named in the path and checks the member may open it (`Permissions.mayOpen`).
     private func editable(
-        _ request: Request, _ context: BroadsheetRequestContext, form: Bool, ownerMayView: Bool = false,
+        _ request: Request, _ context: BroadsheetRequestContext,
         page: @escaping (StaffMember, StaffSession, EditableArticle, FormFields) async throws -> Response
     ) async throws -> Response {
-        try await gate.signedIn(request, context, may: .viewNewsroom, form: form) { member, session, fields in
+        try await gate.signedIn(request, context, may: .viewNewsroom) { member, session, fields in
             guard let id = context.parameters.get("id", as: Int.self), let article = try await desk.load(id: id) else {
                 return try views.message(member: member, csrf: session.csrfToken, key: "notFound", status: .notFound)
             }
-            let mayEdit = Permissions.mayEdit(
-                role: member.role, actorID: member.id, ownerID: article.createdBy, status: article.status)
-            guard mayEdit || (ownerMayView && article.createdBy == member.id) else {
+            guard Self.mayOpen(member, article) else {
                 return try gate.views.forbidden(member: member, csrf: session.csrfToken)
             }
             return try await page(member, session, article, fields)
@@ -159,10 +155,7 @@ struct NewsroomArticles: Sendable {
                 return try views.message(member: member, csrf: session.csrfToken, key: "notFound", status: .notFound)
             }
             // The editor shows the article: only to those who may see it.
-            let mayView = article.map {
-                $0.createdBy == member.id
-                    || Permissions.mayEdit(role: member.role, actorID: member.id, ownerID: $0.createdBy, status: $0.status)
-            } ?? true
+            let mayView = article.map { Self.mayOpen(member, $0) } ?? true
             if refusal.status == .forbidden || !mayView {
                 return try gate.views.forbidden(member: member, csrf: session.csrfToken, message: refusal.message)
             }
@@ -170,6 +163,10 @@ struct NewsroomArticles: Sendable {
                 article: article, draft: draft, member: member, csrf: session.csrfToken, message: refusal.message,
                 showPreview: true, status: refusal.status)
         }
+    }
+
+    static func mayOpen(_ member: StaffMember, _ article: EditableArticle) -> Bool {
+        Permissions.mayOpen(role: member.role, actorID: member.id, ownerID: article.createdBy, status: article.status)
     }
 
     static func notice(_ uri: URI) -> String? {

@@ -166,12 +166,7 @@ struct NewsroomSettingsPages: Sendable {
         let names = Dictionary(uniqueKeysWithValues: editionCodes.map { ($0, form["name_\($0)"]) })
         let page = kind == .section ? "/admin/sections" : "/admin/tags"
         do {
-            let saved = try await setup.saveNames(kind, entry: entry, names: names, now: gate.clock())
-            try await gate.audit.record(
-                entry == nil ? "added a \(kind.rawValue)" : "named a \(kind.rawValue)", by: member,
-                subject: "\(kind.rawValue) \(saved)",
-                detail: names.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),
-                now: gate.clock())
+            try await setup.saveNames(kind, entry: entry, names: names, by: member, now: gate.clock())
         } catch let error as NewsroomSetup.SetupError {
             let message = error.description
             return kind == .section
